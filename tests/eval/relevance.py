@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Relevance of the KB search on public data, through `supportctl rank` (the product's code).
+
+  python3 tests/eval/relevance.py [--supportctl build/h-search/tools/supportctl/supportctl]
+
+StackFAQ (125 FAQ docs, 625 paraphrased questions): MRR, P@1, Recall@5 over all queries.
+SemEval-2016 3B dev (50 questions x 10 candidates, ranked via "candidates"): MAP, MRR, P@1
+with the official conventions (top 10; a query without relevant candidates scores 0).
+Only the Python standard library is used.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+DATA = os.environ.get("SUPPORT_EVAL_DATA", "/work/shared/data")
+
+
+def load_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def rank(supportctl, docs, queries, top):
+    proc = subprocess.run([supportctl, "rank", "--docs", docs, "--queries", queries, "--top", str(top)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"supportctl rank failed ({proc.returncode}): {proc.stderr.strip()}")
+    return {r["query"]: [hit["id"] for hit in r["results"]] for r in map(json.loads, proc.stdout.splitlines())}
+
+
+def average_precision(ranked, relevant, cutoff):
+    hits, total = 0, 0.0
+    for i, doc in enumerate(ranked[:cutoff]):
+        if doc in relevant:
+            hits += 1
+            total += hits / (i + 1)
+    return total / len(relevant) if relevant else 0.0
+
+
+def reciprocal_rank(ranked, relevant, cutoff):
+    for i, doc in enumerate(ranked[:cutoff]):
+        if doc in relevant:
+            return 1.0 / (i + 1)
+    return 0.0
+
+
+def stackfaq(supportctl, show_misses):
+    folder = os.path.join(DATA, "stackfaq")
+    queries = load_jsonl(os.path.join(folder, "queries-dev.jsonl"))
+    runs = rank(supportctl, os.path.join(folder, "docs.jsonl"), os.path.join(folder, "queries-dev.jsonl"), 1000)
+    mrr = p1 = r5 = 0.0
+    misses = []
+    for q in queries:
+        ranked, relevant = runs.get(q["id"], []), set(q["relevant"])
+        rr = reciprocal_rank(ranked, relevant, len(ranked))
+        mrr += rr
+        p1 += 1.0 if ranked[:1] and ranked[0] in relevant else 0.0
+        r5 += len(relevant & set(ranked[:5])) / len(relevant)
+        if rr < 1:
+            misses.append((rr, q["id"], q["text"], ranked[:3]))
+    n = len(queries)
+    print(f"StackFAQ dev ({n} queries)   MRR {100 * mrr / n:5.1f}   P@1 {100 * p1 / n:5.1f}   R@5 {100 * r5 / n:5.1f}")
+    print("  reference plain BM25        MRR  78.0   P@1  68.3   R@5  91.5")
+    if show_misses:
+        for rr, qid, text, top in sorted(misses)[:show_misses]:
+            print(f"  miss rr={rr:.2f} {qid}: {text!r} -> {top}")
+    return 100 * mrr / n
+
+
+def semeval(supportctl):
+    folder = os.path.join(DATA, "semeval2016-qq", "dev")
+    queries = load_jsonl(os.path.join(folder, "queries.jsonl"))
+    runs = rank(supportctl, os.path.join(folder, "docs.jsonl"), os.path.join(folder, "queries.jsonl"), 10)
+    total_ap = total_rr = total_p1 = 0.0
+    for q in queries:
+        ranked, relevant = runs.get(q["id"], []), set(q.get("relevant", []))
+        # Candidates the engine found no word in still belong at the bottom of the list.
+        ranked = ranked + [c for c in q["candidates"] if c not in ranked]
+        total_ap += average_precision(ranked, relevant, 10)
+        total_rr += reciprocal_rank(ranked, relevant, 10)
+        total_p1 += 1.0 if ranked and ranked[0] in relevant else 0.0
+    n = len(queries)
+    print(f"SemEval-2016 3B dev ({n} q)   MAP {100 * total_ap / n:5.2f}  MRR {100 * total_rr / n:5.2f}  P@1 {100 * total_p1 / n:5.1f}")
+    print("  reference search engine     MAP 71.35  MRR 76.67  P@1  70.0   (plain BM25 MAP 64.35)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--supportctl", default=os.path.join(ROOT, "build", "h-search", "tools", "supportctl", "supportctl"))
+    parser.add_argument("--misses", type=int, default=0, help="list this many StackFAQ misses")
+    args = parser.parse_args()
+    if not os.path.exists(args.supportctl):
+        sys.exit(f"{args.supportctl} not found: build the supportctl target or pass --supportctl")
+    stackfaq(args.supportctl, args.misses)
+    semeval(args.supportctl)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,377 @@
+#include "search/search_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "search/stop_words.h"
+#include "search/tokenizer.h"
+#include "search/typo.h"
+#include "search/varint.h"
+#include "search/vocabulary.h"
+#include "text/utf8.h"
+
+namespace support {
+namespace {
+
+constexpr std::size_t kMaxQueryWords = 64;  // one bit each in a 64-bit mask
+constexpr std::uint32_t kGap = 0;           // forward-index code of a stop word / boundary
+
+// How many completions of the word being typed to search, by prefix length: a one-letter
+// prefix matches thousands of words, and only the most common ones are likely meant.
+std::size_t max_completions(std::size_t prefix_bytes) {
+  if (prefix_bytes <= 1) return 8;
+  if (prefix_bytes == 2) return 16;
+  return 32;
+}
+
+// A word as written, lower-cased but with its accents (for matched terms), if that differs
+// from the folded form; empty otherwise (the common, ASCII case).
+std::string accented_spelling(std::string_view original, std::string_view folded) {
+  bool ascii = true;
+  for (char c : original) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return {};
+  std::string lower;
+  for (std::size_t pos = 0; pos < original.size();) {
+    const char32_t cp = utf8_next(original, pos);
+    if (cp != '\'' && cp != 0x2019) utf8_append(lower, fold_case(cp));
+  }
+  return lower == folded ? std::string() : lower;
+}
+
+}  // namespace
+
+// One query word with the terms it may match.
+struct QueryWord {
+  struct Alternative {
+    std::uint32_t term;
+    float weight;  // 1 for the word itself, less for completions and corrections
+  };
+  std::string folded;
+  std::uint32_t exact_term = Vocabulary::kNone;
+  bool prefix = false;
+  float query_weight = 1;  // grows (slowly) when the word is repeated in the query
+  float idf = 0;           // of the exact term, or the best alternative
+  std::vector<Alternative> alternatives;
+};
+
+struct SearchIndex::Scratch {
+  std::vector<float> score;     // by doc, 0 = untouched
+  std::vector<float> word_best;  // by doc: best alternative of the current query word
+  std::vector<std::uint32_t> touched;
+  std::vector<std::uint32_t> touched_word;
+  std::vector<std::uint8_t> allowed;  // by doc, when candidates are given
+  std::vector<std::uint32_t> word_ids;
+
+  void fit(std::size_t docs) {
+    if (score.size() < docs) score.resize(docs, 0), word_best.resize(docs, 0), allowed.resize(docs, 0);
+  }
+};
+
+SearchIndex::SearchIndex() : vocab_(std::make_unique<Vocabulary>()), scratch_(std::make_unique<Scratch>()) {}
+SearchIndex::~SearchIndex() = default;
+SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
+SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
+
+void SearchIndex::set_params(const RankingParams& params) {
+  params_ = params;
+  norms_dirty_ = true;
+}
+
+bool SearchIndex::contains(std::string_view id) const { return doc_numbers_.count(std::string(id)) > 0; }
+
+void SearchIndex::clear() {
+  const RankingParams params = params_;
+  *this = SearchIndex();
+  params_ = params;
+}
+
+void SearchIndex::index_field(std::uint32_t doc_number, Field field, std::string_view text,
+                              std::vector<std::uint64_t>& term_fields) {
+  Doc& doc = docs_[doc_number];
+  for (Token& token : tokenize(text)) {
+    if (is_stop_word(token.folded)) {
+      varint_append(doc.words, kGap);
+      continue;
+    }
+    const std::uint32_t word = vocab_->add_word(token.folded);
+    const std::string accented = accented_spelling(text.substr(token.begin, token.end - token.begin), token.folded);
+    if (!accented.empty()) vocab_->set_display(word, accented);
+    varint_append(doc.words, word + 1);
+    term_fields.push_back((static_cast<std::uint64_t>(vocab_->term_of(word)) << 2) | field);
+    ++doc.length[field];
+  }
+}
+
+void SearchIndex::upsert(const KbArticle& article) {
+  remove(article.id);
+  const auto number = static_cast<std::uint32_t>(docs_.size());
+  docs_.emplace_back();
+  docs_.back().id = article.id;
+  docs_.back().live = true;
+  doc_numbers_.emplace(article.id, number);
+
+  // (term << 2 | field) for every indexed word, then counted after sorting: no map per doc.
+  std::vector<std::uint64_t> term_fields;
+  const auto boundary = [&] {
+    varint_append(docs_[number].words, kGap);
+    varint_append(docs_[number].words, kGap);
+  };
+  index_field(number, kTitle, article.title, term_fields);
+  boundary();
+  for (const std::string& tag : article.tags) {
+    index_field(number, kTags, tag, term_fields);
+    boundary();
+  }
+  index_field(number, kBody, article.body, term_fields);
+  docs_[number].words.shrink_to_fit();
+
+  std::sort(term_fields.begin(), term_fields.end());
+  if (postings_.size() < vocab_->term_count()) postings_.resize(vocab_->term_count());
+  for (std::size_t i = 0; i < term_fields.size();) {
+    const auto term = static_cast<std::uint32_t>(term_fields[i] >> 2);
+    std::uint32_t tf[kFieldCount] = {0, 0, 0};
+    for (; i < term_fields.size() && (term_fields[i] >> 2) == term; ++i) ++tf[term_fields[i] & 3];
+    // Doc numbers only grow, so appending keeps every posting list sorted.
+    postings_[term].push_back(Posting{number, static_cast<std::uint8_t>(std::min<std::uint32_t>(tf[kTitle], 255)),
+                                      static_cast<std::uint8_t>(std::min<std::uint32_t>(tf[kTags], 255)),
+                                      static_cast<std::uint16_t>(std::min<std::uint32_t>(tf[kBody], 65535))});
+  }
+  for (int f = 0; f < kFieldCount; ++f) total_length_[f] += docs_[number].length[f];
+  ++live_docs_;
+  norms_dirty_ = true;
+}
+
+bool SearchIndex::remove(std::string_view id) {
+  const auto it = doc_numbers_.find(std::string(id));
+  if (it == doc_numbers_.end()) return false;
+  const std::uint32_t number = it->second;
+  doc_numbers_.erase(it);
+  Doc& doc = docs_[number];
+
+  std::vector<std::uint32_t> terms;
+  for (std::size_t pos = 0; pos < doc.words.size();) {
+    const std::uint32_t code = varint_next(doc.words, pos);
+    if (code != kGap) terms.push_back(vocab_->term_of(code - 1));
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (const std::uint32_t term : terms) {
+    auto& list = postings_[term];
+    const auto at = std::lower_bound(list.begin(), list.end(), number,
+                                     [](const Posting& p, std::uint32_t n) { return p.doc < n; });
+    if (at != list.end() && at->doc == number) list.erase(at);
+  }
+  for (int f = 0; f < kFieldCount; ++f) total_length_[f] -= doc.length[f];
+  // The slot stays as a tombstone (doc numbers must keep growing); its memory goes.
+  doc = Doc{};
+  --live_docs_;
+  norms_dirty_ = true;
+  return true;
+}
+
+void SearchIndex::refresh_norms() const {
+  if (!norms_dirty_ && norms_.size() == docs_.size()) return;
+  norms_.resize(docs_.size());
+  float average[kFieldCount];
+  for (int f = 0; f < kFieldCount; ++f)
+    average[f] = live_docs_ ? std::max(1.0f, static_cast<float>(total_length_[f]) / live_docs_) : 1.0f;
+  for (std::size_t d = 0; d < docs_.size(); ++d) {
+    for (int f = 0; f < kFieldCount; ++f) {
+      const float b = params_.field_b[f];
+      const float normaliser = 1.0f - b + b * static_cast<float>(docs_[d].length[f]) / average[f];
+      norms_[d].field[f] = params_.field_weight[f] / normaliser;
+    }
+  }
+  norms_dirty_ = false;
+}
+
+std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchOptions& options) const {
+  std::vector<SearchHit> hits;
+  if (options.limit == 0 || live_docs_ == 0) return hits;
+  refresh_norms();
+  Scratch& scratch = *scratch_;
+  scratch.fit(docs_.size());
+
+  // 1. Query words and what each may match.
+  const std::vector<Token> tokens = tokenize(query);
+  const bool typing_last = options.prefix_last && !tokens.empty() && tokens.back().end == query.size();
+  std::vector<QueryWord> words;
+  for (std::size_t i = 0; i < tokens.size() && words.size() < kMaxQueryWords; ++i) {
+    const bool prefix = typing_last && i + 1 == tokens.size();
+    const bool stop = is_stop_word(tokens[i].folded);
+    if (stop && !prefix) continue;
+    const std::uint32_t exact = stop ? Vocabulary::kNone : vocab_->find_term(tokens[i].folded);
+    if (!prefix && exact != Vocabulary::kNone) {
+      auto same = std::find_if(words.begin(), words.end(),
+                               [&](const QueryWord& w) { return !w.prefix && w.exact_term == exact; });
+      if (same != words.end()) {  // repeated word: more weight, but far from linear
+        same->query_weight += 0.5f / same->query_weight;
+        continue;
+      }
+    }
+    QueryWord word;
+    word.folded = tokens[i].folded;
+    word.prefix = prefix;
+    word.exact_term = exact;
+    if (exact != Vocabulary::kNone && doc_freq(exact) > 0) word.alternatives.push_back({exact, 1.0f});
+    words.push_back(std::move(word));
+  }
+
+  const auto live = static_cast<std::uint32_t>(live_docs_);
+  for (QueryWord& word : words) {
+    if (word.prefix) {
+      scratch.word_ids.clear();
+      vocab_->words_with_prefix(word.folded, scratch.word_ids);
+      std::vector<QueryWord::Alternative> completions;
+      for (const std::uint32_t id : scratch.word_ids) {
+        const std::uint32_t term = vocab_->term_of(id);
+        if (term == word.exact_term || doc_freq(term) == 0 || is_stop_word(vocab_->word_text(id))) continue;
+        // Longer completions are less certain: "pass" is more likely "password" than "passwordless".
+        const float ratio = static_cast<float>(word.folded.size()) / static_cast<float>(vocab_->word_text(id).size());
+        const float weight = params_.prefix_weight * (0.5f + 0.5f * ratio);
+        auto known = std::find_if(completions.begin(), completions.end(), [&](const auto& a) { return a.term == term; });
+        if (known == completions.end()) completions.push_back({term, weight});
+        else known->weight = std::max(known->weight, weight);
+      }
+      const std::size_t keep = max_completions(word.folded.size());
+      if (completions.size() > keep) {
+        std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(keep), completions.end(),
+                          [&](const auto& a, const auto& b) { return doc_freq(a.term) > doc_freq(b.term); });
+        completions.resize(keep);
+      }
+      word.alternatives.insert(word.alternatives.end(), completions.begin(), completions.end());
+    }
+    const int typos = allowed_typos(word.folded.size());
+    if (word.alternatives.empty() && typos > 0) {
+      scratch.word_ids.clear();
+      vocab_->similar_words(word.folded, typos, scratch.word_ids);
+      for (const std::uint32_t id : scratch.word_ids) {
+        const std::uint32_t term = vocab_->term_of(id);
+        if (doc_freq(term) == 0) continue;
+        const int distance = bounded_edit_distance(word.folded, vocab_->word_text(id), typos);
+        const float weight = params_.typo_weight / static_cast<float>(distance);
+        auto known = std::find_if(word.alternatives.begin(), word.alternatives.end(), [&](const auto& a) { return a.term == term; });
+        if (known == word.alternatives.end()) word.alternatives.push_back({term, weight});
+        else known->weight = std::max(known->weight, weight);
+      }
+    }
+    for (const auto& alternative : word.alternatives)
+      word.idf = std::max(word.idf, bm25_idf(doc_freq(alternative.term), live));
+  }
+
+  // 2. Candidate restriction.
+  const bool restricted = options.candidates != nullptr;
+  std::vector<std::uint32_t> allowed_docs;
+  if (restricted) {
+    for (const std::string& id : *options.candidates) {
+      const auto it = doc_numbers_.find(id);
+      if (it != doc_numbers_.end()) scratch.allowed[it->second] = 1, allowed_docs.push_back(it->second);
+    }
+  }
+
+  // 3. BM25F, term at a time. Per query word a document counts its best alternative only,
+  // so twenty completions of "pa" cannot outscore one exact word.
+  scratch.touched.clear();
+  for (const QueryWord& word : words) {
+    scratch.touched_word.clear();
+    for (const auto& alternative : word.alternatives) {
+      const float idf = bm25_idf(doc_freq(alternative.term), live);
+      const float factor = alternative.weight * word.query_weight * idf;
+      for (const Posting& p : postings_[alternative.term]) {
+        if (restricted && !scratch.allowed[p.doc]) continue;
+        const Norms& n = norms_[p.doc];
+        const float tf = p.tf_title * n.field[kTitle] + p.tf_tags * n.field[kTags] + p.tf_body * n.field[kBody];
+        const float s = factor * bm25_saturate(tf, params_.k1);
+        float& best = scratch.word_best[p.doc];
+        if (best == 0) scratch.touched_word.push_back(p.doc);
+        best = std::max(best, s);
+      }
+    }
+    for (const std::uint32_t doc : scratch.touched_word) {
+      if (scratch.score[doc] == 0) scratch.touched.push_back(doc);
+      scratch.score[doc] += scratch.word_best[doc];
+      scratch.word_best[doc] = 0;
+    }
+  }
+  for (const std::uint32_t doc : allowed_docs) scratch.allowed[doc] = 0;
+
+  struct Ranked {
+    std::uint32_t doc;
+    float score;
+  };
+  std::vector<Ranked> ranked;
+  ranked.reserve(scratch.touched.size());
+  for (const std::uint32_t doc : scratch.touched) {
+    ranked.push_back({doc, scratch.score[doc]});
+    scratch.score[doc] = 0;
+  }
+  const auto better = [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; };
+  const std::size_t depth = std::min<std::size_t>(ranked.size(), std::max<std::size_t>(options.limit, params_.rerank_depth));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth), ranked.end(), better);
+  ranked.resize(depth);
+
+  // 4. Proximity pass over the top documents: read each one's word sequence, note which
+  // query words occur where, and reward neighbouring query words found close together.
+  std::unordered_map<std::uint32_t, std::uint64_t> term_mask;  // term -> query words it answers
+  for (std::size_t q = 0; q < words.size(); ++q)
+    for (const auto& alternative : words[q].alternatives) term_mask[alternative.term] |= std::uint64_t{1} << q;
+  std::vector<std::vector<std::uint32_t>> matched_words(ranked.size());
+  std::vector<long> last_seen(words.size());
+  for (std::size_t r = 0; r < ranked.size(); ++r) {
+    const Doc& doc = docs_[ranked[r].doc];
+    std::fill(last_seen.begin(), last_seen.end(), -100);
+    std::uint64_t pairs_found = 0;  // bit q: words q and q+1 found within two positions
+    long position = 0;
+    for (std::size_t pos = 0; pos < doc.words.size(); ++position) {
+      const std::uint32_t code = varint_next(doc.words, pos);
+      if (code == kGap) continue;
+      const auto it = term_mask.find(vocab_->term_of(code - 1));
+      if (it == term_mask.end()) continue;
+      matched_words[r].push_back(code - 1);
+      for (std::uint64_t mask = it->second; mask; mask &= mask - 1) {
+        const auto q = static_cast<std::size_t>(__builtin_ctzll(mask));
+        last_seen[q] = position;
+        if (q > 0 && position - last_seen[q - 1] <= 2) pairs_found |= std::uint64_t{1} << (q - 1);
+        if (q + 1 < words.size() && position - last_seen[q + 1] <= 2 && last_seen[q + 1] != position)
+          pairs_found |= std::uint64_t{1} << q;
+      }
+    }
+    float bonus = 0;
+    for (std::uint64_t mask = pairs_found; mask; mask &= mask - 1) {
+      const auto q = static_cast<std::size_t>(__builtin_ctzll(mask));
+      bonus += 0.5f * (words[q].idf + words[q + 1].idf);
+    }
+    ranked[r].score += params_.proximity_weight * bonus;
+  }
+  std::vector<std::size_t> order(ranked.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return better(ranked[a], ranked[b]); });
+
+  const std::size_t count = std::min(options.limit, order.size());
+  hits.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t r = order[i];
+    SearchHit hit;
+    hit.id = docs_[ranked[r].doc].id;
+    hit.score = ranked[r].score;
+    std::vector<std::uint32_t>& ids = matched_words[r];
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (const std::uint32_t id : ids) hit.matched_terms.emplace_back(vocab_->display(id));
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+std::size_t SearchIndex::memory_bytes() const {
+  std::size_t bytes = vocab_->memory_bytes();
+  bytes += postings_.capacity() * sizeof(std::vector<Posting>);
+  for (const auto& list : postings_) bytes += list.capacity() * sizeof(Posting);
+  bytes += docs_.capacity() * sizeof(Doc) + norms_.capacity() * sizeof(Norms);
+  for (const Doc& doc : docs_) bytes += doc.words.capacity() + (doc.id.size() > 22 ? doc.id.capacity() : 0);
+  bytes += doc_numbers_.bucket_count() * sizeof(void*) + doc_numbers_.size() * (sizeof(std::string) + 16);
+  return bytes;
+}
+
+}  // namespace support

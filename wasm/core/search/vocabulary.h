@@ -1,0 +1,60 @@
+#pragma once
+// The index's dictionary. Two levels: surface words (folded spellings as they occur,
+// "passwords") and terms (their stems, "password"), which postings are keyed by. Surface
+// words are kept sorted (lazily) so that completions of a prefix and typo candidates are a
+// range scan instead of a walk over every word.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "search/stemmer.h"
+
+namespace support {
+
+class Vocabulary {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  std::uint32_t find_word(std::string_view folded) const;  // word id or kNone
+  std::uint32_t add_word(std::string_view folded);         // finds or adds (stemming new words)
+  std::uint32_t find_term(std::string_view folded_word) const;  // term id of the word's stem, or kNone
+
+  std::uint32_t term_of(std::uint32_t word) const { return words_[word].term; }
+  std::string_view word_text(std::uint32_t word) const { return *words_[word].folded; }
+  std::size_t word_count() const { return words_.size(); }
+  std::size_t term_count() const { return term_count_; }
+
+  // Remembers how the word was written before accent folding ("café" for "cafe"), to give
+  // back in matched terms. Only the first spelling seen is kept.
+  void set_display(std::uint32_t word, std::string_view display);
+  std::string_view display(std::uint32_t word) const;
+
+  // Word ids whose text starts with `prefix`, in alphabetical order.
+  void words_with_prefix(std::string_view prefix, std::vector<std::uint32_t>& out) const;
+  // Word ids within `max_edits` of `word` (sharing its first letter, which keeps the scan to
+  // one alphabetical range; first-letter typos are rare in practice).
+  void similar_words(std::string_view word, int max_edits, std::vector<std::uint32_t>& out) const;
+
+  std::size_t memory_bytes() const;
+
+ private:
+  struct Word {
+    const std::string* folded;  // key inside word_ids_ (node-based map: the address is stable)
+    std::uint32_t term;
+    std::uint32_t display = kNone;  // index into displays_
+  };
+  void ensure_sorted() const;
+
+  std::unordered_map<std::string, std::uint32_t> word_ids_;
+  std::vector<Word> words_;
+  std::unordered_map<std::string, std::uint32_t> term_ids_;
+  std::uint32_t term_count_ = 0;
+  std::vector<std::string> displays_;
+  mutable Stemmer stemmer_;  // stemming a query word does not change the vocabulary
+  mutable std::string scratch_;  // lookup key without an allocation per call
+  mutable std::vector<std::uint32_t> sorted_;  // word ids in text order
+};
+
+}  // namespace support
