@@ -1,0 +1,191 @@
+// Page glue, loaded by loader.js on the first click. Builds the panel in the loader's shadow root,
+// loads the wasm module, fonts and configuration, drives frames on demand, moves the mirror's
+// events into the widget and the widget's requests onto fetch. Nothing here decides anything.
+import createWidgetModule from './widget.mjs';
+import { SemanticMirror, DOM_INPUT } from './semantic-mirror.js';
+
+const FONT_FAMILY = 'SupportWidgetInter';
+
+const STYLE = `
+.panel{position:fixed;right:20px;bottom:84px;width:380px;height:min(640px,calc(100vh - 104px));z-index:2147483001;
+  border-radius:12px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;touch-action:pan-y}
+.panel[hidden]{display:none}
+@media (max-width:520px){.panel{right:0;bottom:0;width:100vw;height:100vh;height:100dvh;border-radius:0}}
+canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
+.fixed{position:absolute;inset:0;pointer-events:none}
+.scroll{position:absolute;overflow-y:auto;overflow-x:hidden;scrollbar-width:none;overscroll-behavior:contain}
+.scroll::-webkit-scrollbar{display:none}
+.spacer{width:1px}
+.m{position:absolute;margin:0;padding:0;border:0;background:transparent;color:transparent;overflow:hidden;
+  font:15px/1.3 ${FONT_FAMILY},system-ui,sans-serif;pointer-events:auto;outline:none;-webkit-tap-highlight-color:transparent}
+.m-text,.m-heading,.m-status,.m-alert{pointer-events:none;white-space:nowrap}
+.m-button,.m-link{cursor:pointer}
+.m-textbox,.m-textarea{color:#1f2328;padding:9px 12px;box-sizing:border-box;caret-color:#1f5fbf;resize:none;line-height:19px}
+.error{position:absolute;inset:0;padding:24px;font:15px system-ui,sans-serif;color:#b42318;background:#fff}
+`;
+
+export function mountWidget(root, launcher, options) {
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const panel = document.createElement('div');
+  panel.className = 'panel';
+  panel.hidden = true;
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', options.label);
+  panel.innerHTML = '<canvas aria-hidden="true"></canvas><div class="fixed"></div><div class="scroll"><div class="spacer"></div></div>';
+  root.append(style, panel);
+  const canvas = panel.querySelector('canvas');
+  const layers = { fixed: panel.querySelector('.fixed'), scroll: panel.querySelector('.scroll'), spacer: panel.querySelector('.spacer') };
+
+  const draftKey = 'support-widget:draft:' + options.config;
+  let M = null;          // the wasm module, once loaded
+  let isOpen = false;
+  let rafPending = false;
+  let mirror = null;
+  let focusedOnce = false;
+
+  const cstr = (s, fn) => {
+    const n = M.lengthBytesUTF8(s) + 1;
+    const p = M._malloc(n);
+    M.stringToUTF8(s, p, n);
+    try { return fn(p); } finally { M._free(p); }
+  };
+  const bytes = (buf, fn) => {
+    const p = M._malloc(buf.byteLength || 1);
+    M.HEAPU8.set(new Uint8Array(buf), p);
+    return fn(p, buf.byteLength);   // the widget copies; we free right after
+  };
+
+  function invalidate() {
+    if (!M || !isOpen || rafPending) return;
+    rafPending = true;
+    requestAnimationFrame((t) => { rafPending = false; frame(t); });
+  }
+
+  function frame(t) {
+    if (!M || !isOpen) return;
+    const more = M._widget_frame(t ?? performance.now());
+    syncOut();
+    if (more) invalidate();
+  }
+
+  function syncOut() {
+    const sem = M._widget_take_semantic();
+    if (sem) {
+      mirror.update(JSON.parse(M.UTF8ToString(sem)));
+      if (!focusedOnce) {   // move focus into the dialog once, for keyboard and screen-reader users
+        focusedOnce = true;
+        const first = layers.scroll.querySelector('button,a,input,textarea') || layers.fixed.querySelector('button');
+        if (first) first.focus({ preventScroll: true });
+      }
+    }
+    const out = M._widget_take_outbox();
+    if (out) handleOutbox(JSON.parse(M.UTF8ToString(out)));
+  }
+
+  function handleOutbox(out) {
+    if (out.draft !== undefined) { try { localStorage.setItem(draftKey, out.draft); } catch (_) { /* private mode: keep in memory */ } }
+    for (const r of out.requests || []) send(r);
+    if (out.close) close();
+  }
+
+  async function send(r) {
+    let status = 0, body = '';
+    try {
+      const res = await fetch(new URL(r.path, options.api), { method: r.method, headers: r.headers, body: r.body || undefined });
+      status = res.status;
+      body = await res.text();
+    } catch (_) { status = 0; }
+    cstr(body, (p) => M._widget_http_response(r.id, status, p));
+    invalidate();
+  }
+
+  function domInput(kind, id, text = '', s0 = 0, s1 = 0) {
+    if (!M) return;
+    cstr(text, (p) => M._widget_dom_input(kind, id >>> 0, p, s0 ?? 0, s1 ?? 0));
+    invalidate();
+  }
+
+  function resize() {
+    if (!M) return;
+    const r = panel.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(r.width * dpr);
+    canvas.height = Math.round(r.height * dpr);
+    M._widget_resize(r.width, r.height, dpr);
+    invalidate();
+  }
+
+  // Pointer events from the canvas and from every mirrored element bubble up to the panel.
+  const pointer = (down) => (e) => {
+    if (!M) return;
+    const r = canvas.getBoundingClientRect();
+    M._widget_pointer(e.clientX - r.left, e.clientY - r.top, down);
+    if (down === 1 || down === 0) {   // a press and release between two frames must not be lost
+      M._widget_focus_visible(0);
+      frame(performance.now());
+    } else invalidate();
+  };
+  panel.addEventListener('pointerdown', pointer(1));
+  panel.addEventListener('pointerup', pointer(0));
+  panel.addEventListener('pointermove', (e) => pointer(e.buttons & 1 ? 1 : 2)(e));
+  panel.addEventListener('pointercancel', pointer(-1));
+  panel.addEventListener('pointerleave', (e) => { if (!(e.buttons & 1)) pointer(-1)(e); });
+  panel.addEventListener('keydown', (e) => {
+    if (M) M._widget_focus_visible(1);
+    if (e.key === 'Escape') { e.stopPropagation(); close(); }
+    invalidate();
+  });
+  layers.scroll.addEventListener('scroll', () => {
+    if (!M) return;
+    M._widget_dom_scroll(layers.scroll.scrollTop);
+    invalidate();
+  }, { passive: true });
+  new ResizeObserver(resize).observe(panel);
+  window.addEventListener('resize', resize);   // also catches devicePixelRatio changes (zoom)
+
+  async function load() {
+    const fetchBytes = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.arrayBuffer(); });
+    const [module, configText, regular, bold] = await Promise.all([
+      createWidgetModule({ canvas, locateFile: (f) => options.base + f }),
+      fetch(options.config).then((r) => { if (!r.ok) throw new Error('configuration ' + options.config + ': HTTP ' + r.status); return r.text(); }),
+      fetchBytes(options.base + 'assets/fonts/inter-regular.otf'),
+      fetchBytes(options.base + 'assets/fonts/inter-semibold.otf'),
+    ]);
+    M = module;
+    try { document.fonts.add(new FontFace(FONT_FAMILY, regular.slice(0))); } catch (_) { /* system font then */ }
+    let saved = '';
+    try { saved = localStorage.getItem(draftKey) || ''; } catch (_) { /* no storage */ }
+    const seed = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
+    const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) => M._widget_init(c, l, s, d)))));
+    if (!ok) throw new Error('WebGL2 is not available in this browser');
+    bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => { M._widget_set_fonts(p1, n1, p2, n2); M._free(p2); M._free(p1); }));
+    mirror = new SemanticMirror(layers, domInput);
+    resize();
+  }
+  let loading = null;
+
+  function showError(message) {
+    const div = document.createElement('div');
+    div.className = 'error';
+    div.setAttribute('role', 'alert');
+    div.textContent = 'The support widget could not start: ' + message;
+    panel.append(div);
+  }
+
+  function open() {
+    isOpen = true;
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    if (!loading) loading = load().catch((e) => showError(e.message));
+    loading.then(() => { resize(); invalidate(); });
+  }
+  function close() {
+    isOpen = false;
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    focusedOnce = false;
+    launcher.focus();
+  }
+  return { open, close, toggle: () => (isOpen ? close() : open()) };
+}

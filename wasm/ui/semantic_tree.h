@@ -1,0 +1,73 @@
+#pragma once
+// The semantic layer: every item the UI draws is also described here, each frame, with its role,
+// accessible name, value and state. The browser glue mirrors this list into real DOM elements
+// (see shell/semantic-mirror.js) so screen readers, keyboards, autofill, IME and tests work on
+// the widget as on any web form; what happens in those DOM elements comes back as SemanticInput.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+enum class Role { Button, Link, TextBox, TextArea, CheckBox, Radio, Heading, Text, Status, Alert };
+const char* role_name(Role role);
+
+enum class Layer { Fixed, Scroll };  // Fixed: header/footer; Scroll: inside the scrolling content
+
+struct SemanticItem {
+  uint32_t id = 0;                 // ImGui id of the item: stable while the item exists
+  Role role = Role::Text;
+  std::string name;                // accessible name = the visible label
+  std::string value;               // text fields: the text; links: the URL
+  std::string description;         // e.g. the field's error message (aria-describedby)
+  std::string input_type;          // text fields: "text", "email"; autocomplete hint in `autocomplete`
+  std::string autocomplete;
+  int level = 0;                   // headings: 1..6
+  int selection_start = 0;         // text fields: caret/selection in UTF-16 units (what the DOM uses)
+  int selection_end = 0;
+  bool focused = false, disabled = false, checked = false, invalid = false, required = false;
+  Layer layer = Layer::Scroll;
+  float x = 0, y = 0, w = 0, h = 0;  // CSS pixels; Scroll items are relative to the content's top
+};
+
+// What the DOM mirror reports back; consumed by the widget wrappers on the next frame.
+struct SemanticInput {
+  enum class Kind { Activate, Focus, Blur, SetText } kind;
+  uint32_t id = 0;
+  std::string text;                // SetText: the field's whole new value (UTF-8)
+  int selection_start = 0;         // SetText: in UTF-16 units
+  int selection_end = 0;
+};
+
+class SemanticTree {
+public:
+  void begin_frame();
+  void add(SemanticItem item);
+  const std::vector<SemanticItem>& items() const { return items_; }
+
+  // Serialised list when it differs from the last one taken, else nothing: the DOM is only
+  // touched when something changed.
+  struct ScrollInfo {
+    float x = 0, y = 0, w = 0, h = 0;   // the scrolling region on the panel, CSS pixels
+    float content_height = 0;           // its full content height
+    float scroll_y = 0;
+  };
+  std::optional<std::string> take_changed_json(const ScrollInfo& scroll);
+
+  void push_input(SemanticInput input) { inputs_.push_back(std::move(input)); }
+  // Inputs addressed to `id` are handed out once; the rest are dropped at the end of the frame
+  // (their item no longer exists).
+  std::vector<SemanticInput> take_inputs_for(uint32_t id);
+  void end_frame();
+
+  uint32_t dom_focus() const { return dom_focus_; }   // the item the DOM says has focus (0: none)
+
+private:
+  std::vector<SemanticItem> items_;
+  std::vector<SemanticInput> inputs_;
+  std::string last_json_;
+  uint32_t dom_focus_ = 0;
+};
+
+}  // namespace ui

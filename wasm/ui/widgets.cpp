@@ -1,0 +1,310 @@
+#include "widgets.h"
+
+#include "theme.h"
+
+#include <imgui_internal.h>
+
+namespace ui {
+namespace {
+
+using Kind = SemanticInput::Kind;
+
+// Records the last item in the semantic tree, in the coordinates the DOM mirror uses.
+SemanticItem& publish(SemanticItem item, ImVec2 min, ImVec2 max) {
+  DrawContext& dc = draw_context();
+  if (dc.in_scroll) {
+    item.layer = Layer::Scroll;
+    item.x = min.x - dc.scroll_origin.x;
+    item.y = min.y - dc.scroll_origin.y + dc.scroll_y;
+  } else {
+    item.layer = Layer::Fixed;
+    item.x = min.x;
+    item.y = min.y;
+  }
+  item.w = max.x - min.x;
+  item.h = max.y - min.y;
+  dc.tree->add(std::move(item));
+  return const_cast<SemanticItem&>(dc.tree->items().back());
+}
+
+bool activated_from_dom(ImGuiID id) {
+  bool hit = false;
+  for (const auto& in : draw_context().tree->take_inputs_for(id)) hit |= in.kind == Kind::Activate;
+  return hit;
+}
+
+bool has_focus(ImGuiID id) { return draw_context().tree->dom_focus() == id; }
+
+void focus_ring(ImGuiID id, ImVec2 min, ImVec2 max, bool always = false) {
+  if (!has_focus(id) || !(always || draw_context().focus_visible)) return;
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
+                                      theme().accent, theme().rounding + 2, 0, 2.0f);
+}
+
+// Counts UTF-16 code units of UTF-8 text: the DOM measures selections in those.
+int utf16_length(const std::string& s) {
+  int units = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) units += 1;   // lead byte of a code point
+    if ((c & 0xF8) == 0xF0) units += 1;   // 4-byte sequences are surrogate pairs
+  }
+  return units;
+}
+
+std::string visible_label(const std::string& label) {
+  auto pos = label.find("##");
+  return pos == std::string::npos ? label : label.substr(0, pos);
+}
+
+}  // namespace
+
+DrawContext& draw_context() {
+  static DrawContext context;
+  return context;
+}
+
+bool button(const std::string& label, ButtonKind kind, bool disabled, float width) {
+  const Theme& t = theme();
+  ImU32 bg = t.accent, bg_hover = t.accent_hover, fg = t.accent_text;
+  if (kind == ButtonKind::Secondary) { bg = t.surface_alt; bg_hover = IM_COL32(0xe3, 0xe7, 0xeb, 255); fg = t.text; }
+  if (kind == ButtonKind::Quiet) { bg = IM_COL32(0, 0, 0, 0); bg_hover = t.surface_alt; fg = t.accent; }
+  ImGui::PushStyleColor(ImGuiCol_Button, bg);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg_hover);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, bg_hover);
+  ImGui::PushStyleColor(ImGuiCol_Text, fg);
+  if (disabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
+  ImVec2 size(width < 0 ? ImGui::GetContentRegionAvail().x : width, 0);
+  bool pressed = ImGui::Button(label.c_str(), size) && !disabled;
+  if (disabled) ImGui::PopStyleVar();
+  ImGui::PopStyleColor(4);
+  ImGuiID id = ImGui::GetItemID();
+  pressed |= activated_from_dom(id) && !disabled;
+  focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  SemanticItem item;
+  item.id = id;
+  item.role = Role::Button;
+  item.name = visible_label(label);
+  item.disabled = disabled;
+  item.focused = has_focus(id);
+  publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  return pressed;
+}
+
+bool choice(const std::string& title, const std::string& description) {
+  const Theme& t = theme();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float pad = 12.0f;
+  const float wrap = width - 2 * pad - 16;
+  ImFont* bold = draw_context().fonts.bold;
+  ImVec2 title_size = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.c_str());
+  ImVec2 desc_size(0, 0);
+  if (!description.empty())
+    desc_size = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap, description.c_str());
+  ImVec2 size(width, title_size.y + (description.empty() ? 0 : desc_size.y + 4) + 2 * pad);
+  ImVec2 pos = window->DC.CursorPos;
+  bool pressed = ImGui::InvisibleButton(title.c_str(), size);
+  ImGuiID id = ImGui::GetItemID();
+  pressed |= activated_from_dom(id);
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), hovered ? t.surface_alt : t.surface, t.rounding);
+  dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), hovered ? t.accent : t.border, t.rounding, 0, 1.0f);
+  dl->AddText(bold, bold->FontSize, ImVec2(pos.x + pad, pos.y + pad), t.text, title.c_str(), nullptr, wrap);
+  if (!description.empty())
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad + title_size.y + 4), t.muted,
+                description.c_str(), nullptr, wrap);
+  // A chevron says "this leads somewhere".
+  float cy = pos.y + size.y / 2, cx = pos.x + size.x - pad - 4;
+  dl->AddLine(ImVec2(cx - 4, cy - 5), ImVec2(cx + 1, cy), t.muted, 2.0f);
+  dl->AddLine(ImVec2(cx + 1, cy), ImVec2(cx - 4, cy + 5), t.muted, 2.0f);
+  focus_ring(id, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  SemanticItem item;
+  item.id = id;
+  item.role = Role::Button;
+  item.name = title;
+  item.description = description;
+  item.focused = has_focus(id);
+  publish(std::move(item), pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  return pressed;
+}
+
+void link(const std::string& label, const std::string& url) {
+  const Theme& t = theme();
+  ImGui::PushStyleColor(ImGuiCol_Text, t.accent);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), ImVec2(max.x, max.y), t.accent, 1.0f);
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  ImGuiID id = ImGui::GetID(("link:" + url + label).c_str());
+  focus_ring(id, min, max);
+  SemanticItem item;
+  item.id = id;
+  item.role = Role::Link;
+  item.name = label;
+  item.value = url;   // the mirrored <a> opens it: a real link, new tab, middle-click and all
+  item.focused = has_focus(id);
+  publish(std::move(item), min, max);
+}
+
+bool checkbox(const std::string& label, bool& checked) {
+  bool changed = ImGui::Checkbox(label.c_str(), &checked);
+  ImGuiID id = ImGui::GetItemID();
+  if (activated_from_dom(id)) { checked = !checked; changed = true; }
+  focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  SemanticItem item;
+  item.id = id;
+  item.role = Role::CheckBox;
+  item.name = visible_label(label);
+  item.checked = checked;
+  item.focused = has_focus(id);
+  publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  return changed;
+}
+
+bool text_field(const FieldSpec& spec, std::string& value) {
+  const Theme& t = theme();
+  ImGui::PushID(spec.id.c_str());
+  // Label (and "required" mark) above the field: easier to read than ImGui's label-on-the-right.
+  ImGui::PushFont(draw_context().fonts.bold);
+  ImGui::TextUnformatted(spec.label.c_str());
+  ImGui::PopFont();
+  if (!spec.required) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(optional)");
+  }
+  if (!spec.hint.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, t.muted);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(spec.hint.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  const bool multiline = spec.input_type == "textarea";
+  const float line = ImGui::GetTextLineHeight();
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  ImVec2 size(ImGui::GetContentRegionAvail().x, (multiline ? line * spec.rows : line) + pad.y * 2);
+  ImGui::InvisibleButton("field", size);
+  ImGuiID id = ImGui::GetItemID();
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+
+  bool changed = false;
+  int sel_start = utf16_length(value), sel_end = sel_start;
+  for (auto& in : draw_context().tree->take_inputs_for(id)) {
+    if (in.kind != SemanticInput::Kind::SetText) continue;
+    if (in.text != value) { value = std::move(in.text); changed = true; }
+    sel_start = in.selection_start;
+    sel_end = in.selection_end;
+  }
+
+  const bool focused = has_focus(id);
+  const bool invalid = !spec.error.empty();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(min, max, t.field_bg, t.rounding);
+  ImU32 border = invalid ? t.error : focused ? t.accent : t.border;
+  dl->AddRect(min, max, border, t.rounding, 0, focused || invalid ? 2.0f : 1.0f);
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+  // The text itself is drawn by the mirrored DOM field on top of this frame.
+
+  if (invalid) {
+    ImGui::PushStyleColor(ImGuiCol_Text, t.error);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(spec.error.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  if (spec.max_length > 0) {
+    int used = utf16_length(value);
+    if (used > spec.max_length * 8 / 10) {
+      ImGui::PushStyleColor(ImGuiCol_Text, used > spec.max_length ? t.error : t.muted);
+      ImGui::Text("%d / %d", used, spec.max_length);
+      ImGui::PopStyleColor();
+    }
+  }
+
+  SemanticItem item;
+  item.id = id;
+  item.role = multiline ? Role::TextArea : Role::TextBox;
+  item.name = spec.label;
+  item.value = value;
+  item.description = spec.error.empty() ? spec.hint : spec.error;
+  item.input_type = multiline ? "" : spec.input_type;
+  item.autocomplete = spec.autocomplete;
+  item.selection_start = sel_start;
+  item.selection_end = sel_end;
+  item.focused = focused;
+  item.invalid = invalid;
+  item.required = spec.required;
+  publish(std::move(item), min, max);
+  ImGui::PopID();
+  return changed;
+}
+
+void heading(const std::string& text, int level) {
+  ImGui::PushFont(level <= 2 ? draw_context().fonts.heading : draw_context().fonts.bold);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  SemanticItem item;
+  item.id = ImGui::GetID(("h:" + text).c_str());
+  item.role = Role::Heading;
+  item.name = text;
+  item.level = level;
+  publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+static void text_item(Role role, const std::string& text, ImU32 color) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  SemanticItem item;
+  item.id = ImGui::GetID(("t:" + text).c_str());
+  item.role = role;
+  item.name = text;
+  publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void paragraph(const std::string& text, bool muted) {
+  text_item(Role::Text, text, muted ? theme().muted : theme().text);
+}
+
+void bullet(const std::string& text) {
+  ImGui::Bullet();
+  ImGui::SameLine();
+  text_item(Role::Text, text, theme().text);
+}
+
+void status(const std::string& text) { text_item(Role::Status, text, theme().success); }
+void alert(const std::string& text) { text_item(Role::Alert, text, theme().error); }
+void spacing(float px) { ImGui::Dummy(ImVec2(1, px)); }
+
+void begin_scroll_region(const char* id, ImVec2 size) {
+  DrawContext& dc = draw_context();
+  if (dc.dom_scroll) ImGui::SetNextWindowScroll(ImVec2(-1.0f, *dc.dom_scroll));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme().pad, 8));
+  ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleVar();
+  dc.in_scroll = true;
+  dc.scroll_origin = ImGui::GetWindowPos();
+  dc.scroll_y = ImGui::GetScrollY();
+  dc.scroll_region_pos = ImGui::GetWindowPos();
+  dc.scroll_region_size = ImGui::GetWindowSize();
+}
+
+void end_scroll_region() {
+  DrawContext& dc = draw_context();
+  // Leave room at the bottom so the last item is not glued to the edge.
+  ImGui::Dummy(ImVec2(1, 8));
+  dc.content_height = ImGui::GetScrollMaxY() + ImGui::GetWindowHeight();
+  dc.scroll_y = ImGui::GetScrollY();
+  ImGui::EndChild();
+  dc.in_scroll = false;
+}
+
+}  // namespace ui

@@ -1,0 +1,73 @@
+#pragma once
+// The widget's drawing vocabulary: thin wrappers over Dear ImGui that also publish each item to
+// the semantic layer (role, name, value, state, rectangle). Screens use only these, so every
+// interactive item is reachable by keyboard, screen reader and tests.
+//
+// Text fields are special: the real editor is the mirrored DOM <input>/<textarea>, laid visibly
+// over the frame ImGui draws, so IME, mobile keyboards, autofill, spell-check and selection are
+// the browser's own. ImGui draws the label, frame, focus ring and error.
+#include "semantic_tree.h"
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+namespace ui {
+
+struct Fonts {
+  ImFont* body = nullptr;
+  ImFont* bold = nullptr;
+  ImFont* heading = nullptr;
+};
+
+// Per-frame drawing state shared by the wrappers (one widget instance per wasm module).
+struct DrawContext {
+  SemanticTree* tree = nullptr;
+  Fonts fonts;
+  bool focus_visible = false;        // last interaction was the keyboard: show focus rings
+  std::optional<float> dom_scroll;   // scroll position the DOM asked for this frame
+  // Set by begin_scroll_region: where the scrolling content starts on screen, and its scroll.
+  bool in_scroll = false;
+  ImVec2 scroll_origin{0, 0};
+  float scroll_y = 0;
+  ImVec2 scroll_region_pos{0, 0}, scroll_region_size{0, 0};
+  float content_height = 0;
+};
+DrawContext& draw_context();
+
+enum class ButtonKind { Primary, Secondary, Choice, Quiet };
+
+bool button(const std::string& label, ButtonKind kind = ButtonKind::Primary, bool disabled = false,
+            float width = 0 /* 0: fit text; -1: full width */);
+// A row-sized choice with a title and an optional one-line description under it.
+bool choice(const std::string& title, const std::string& description = {});
+void link(const std::string& label, const std::string& url);
+bool checkbox(const std::string& label, bool& checked);
+
+struct FieldSpec {
+  std::string id;           // unique per screen, e.g. "email"
+  std::string label;
+  std::string input_type = "text";   // "text", "email", "textarea"
+  std::string autocomplete;          // "name", "email", ...
+  std::string hint;                  // help text under the label
+  std::string error;                 // shown under the field, announced with it
+  bool required = false;
+  int max_length = 0;                // 0: none; shows a counter near the limit
+  float rows = 1;                    // textarea height in text rows
+};
+// Returns true when the text changed this frame.
+bool text_field(const FieldSpec& spec, std::string& value);
+
+void heading(const std::string& text, int level = 2);
+void paragraph(const std::string& text, bool muted = false);
+void bullet(const std::string& text);
+void status(const std::string& text);   // polite live region (e.g. "Ticket 1042 created")
+void alert(const std::string& text);    // an error for the whole screen
+void spacing(float px);
+
+// The scrolling part of the panel. The DOM mirror scrolls it natively (wheel, touch, focus).
+void begin_scroll_region(const char* id, ImVec2 size);
+void end_scroll_region();
+
+}  // namespace ui
