@@ -1,1 +1,133 @@
-int main() { return 0; }
+// support-server: reference backend for the support widget (see docs/api.md).
+#include "api_routes.h"
+#include "database.h"
+#include "event_store.h"
+#include "http_json.h"
+#include "server_options.h"
+#include "staff_token.h"
+#include "static_files.h"
+#include "ticket_store.h"
+
+#include <httplib.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <pthread.h>
+#include <sstream>
+#include <thread>
+
+namespace {
+
+using namespace support::server;
+
+std::string read_whole_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw std::runtime_error("cannot read " + path);
+  std::stringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+std::string reason_for(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 413: return "request body too large";
+    case 414: return "request URI too long";
+    default: return "HTTP error " + std::to_string(status);
+  }
+}
+
+int run(const ServerOptions& options) {
+  std::filesystem::create_directories(options.data_dir);
+  Database database(options.data_dir + "/tickets.sqlite3");
+  TicketStore tickets(database);
+  EventStore events(database);
+
+  ApiContext context{tickets, events, load_or_create_staff_token(options.data_dir),
+                     CorsPolicy(options.allowed_origins), options.max_body, std::nullopt, options.web_dir, {}};
+  if (!options.config_file.empty()) {
+    context.config_text = read_whole_file(options.config_file);
+    if (nlohmann::json::parse(*context.config_text, nullptr, false).is_discarded()) {
+      throw std::runtime_error(options.config_file + " is not valid JSON");
+    }
+  }
+
+  httplib::Server server;
+  server.set_payload_max_length(options.max_body);
+  register_api_routes(server, context);
+  register_static_files(server, options.web_dir);
+  // Answers httplib makes itself (413 before reading a huge body, 404 for unknown POST paths, ...)
+  // get the same {"error": ...} shape as ours; answers that already have a body stay as they are.
+  server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [&context](const httplib::Request& request, httplib::Response& response) {
+    if (response.body.empty() && response.status != 304) {
+      if (response.status == 413) {
+        send_error(response, 413, "request body too large: at most " + std::to_string(context.max_body) + " bytes");
+      } else {
+        send_error(response, response.status, reason_for(response.status));
+      }
+    }
+    if (request.path.rfind("/api/", 0) == 0) context.cors.apply(request, response);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+    if (port < 0) throw std::runtime_error("cannot bind to " + options.host);
+  } else if (!server.bind_to_port(options.host, port)) {
+    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(port) + " (in use?)");
+  }
+  const bool ipv6 = options.host.find(':') != std::string::npos;
+  std::cout << "support-server listening on http://" << (ipv6 ? "[" + options.host + "]" : options.host) << ":"
+            << port << "\n"
+            << "staff token: " << context.staff_token << std::endl;
+
+  // SIGINT/SIGTERM stop the server cleanly; they are blocked in every thread and taken by sigwait.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  std::thread([&server, stop_signals] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    server.stop();
+  }).detach();
+
+  if (!server.listen_after_bind()) throw std::runtime_error("the server stopped unexpectedly");
+  std::cerr << "support-server stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // before any thread starts
+
+  std::string error;
+  const std::optional<ServerOptions> options = parse_server_options(argc, argv, error);
+  if (!options) {
+    if (error.empty()) {
+      std::cout << kServerUsage;
+      return 0;
+    }
+    std::cerr << "support-server: " << error << "\n";
+    return 2;
+  }
+  try {
+    return run(*options);
+  } catch (const std::exception& e) {
+    std::cerr << "support-server: " << e.what() << std::endl;
+    return 1;
+  }
+}

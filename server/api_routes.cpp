@@ -1,0 +1,222 @@
+#include "api_routes.h"
+
+#include "http_json.h"
+#include "staff_token.h"
+
+#include "ticket/ticket_draft.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string_view>
+
+namespace support::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxIdempotencyKey = 200;
+constexpr std::size_t kMaxJsonDepth = 32;
+constexpr std::size_t kMaxEventBytes = 4096;
+constexpr std::size_t kMaxEventField = 200;
+constexpr std::size_t kDefaultListLimit = 500;
+constexpr std::size_t kMaxListLimit = 5000;
+
+// The outcomes a flow reports; anything else is a client bug worth a clear 422.
+constexpr std::string_view kEventTypes[] = {
+    "flow_started", "resolved", "unresolved", "escalated", "abandoned",
+    "article_opened", "article_helpful", "article_not_helpful", "search_no_results",
+};
+
+bool is_known_event_type(const std::string& type) {
+  return std::find(std::begin(kEventTypes), std::end(kEventTypes), type) != std::end(kEventTypes);
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; people need the rest.
+std::string readable_parse_error(const std::string& what) {
+  const std::size_t bracket = what.find("] ");
+  return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+bool is_printable_ascii(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c > 0x20 && c < 0x7F; });
+}
+
+json errors_to_json(const FieldErrors& errors) {
+  json list = json::array();
+  for (const FieldError& e : errors) list.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
+  return {{"errors", list}};
+}
+
+// Reads a JSON object body, answering 413/415/400 itself. nullopt means "already answered".
+std::optional<json> read_json_object(const httplib::Request& request, httplib::Response& response,
+                                     std::size_t max_bytes) {
+  if (request.body.size() > max_bytes) {
+    send_error(response, 413, "request body too large: at most " + std::to_string(max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  if (!has_json_content_type(request)) {
+    send_error(response, 415, "Content-Type must be application/json");
+    return std::nullopt;
+  }
+  if (json_nesting_depth(request.body) > kMaxJsonDepth) {
+    send_error(response, 400, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    return std::nullopt;
+  }
+  json body;
+  try {
+    body = json::parse(request.body);
+  } catch (const json::parse_error& e) {
+    send_error(response, 400, "malformed JSON: " + readable_parse_error(e.what()));
+    return std::nullopt;
+  }
+  if (!body.is_object()) {
+    send_error(response, 400, "the request body must be a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+bool require_staff(const ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const std::string presented = bearer_token(request.get_header_value("Authorization"));
+  if (staff_token_matches(context.staff_token, presented)) return true;
+  response.set_header("WWW-Authenticate", "Bearer");
+  send_error(response, 401, presented.empty() ? "staff token required (Authorization: Bearer <token>)"
+                                              : "wrong staff token");
+  return false;
+}
+
+std::optional<std::size_t> list_limit(const httplib::Request& request, httplib::Response& response) {
+  if (!request.has_param("limit")) return kDefaultListLimit;
+  const std::string text = request.get_param_value("limit");
+  std::size_t value = 0;
+  const bool digits = !text.empty() && text.size() <= 6 &&
+                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) value = std::stoul(text);
+  if (!digits || value == 0 || value > kMaxListLimit) {
+    send_error(response, 400, "limit must be a number from 1 to " + std::to_string(kMaxListLimit));
+    return std::nullopt;
+  }
+  return value;
+}
+
+void post_ticket(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const std::optional<json> body = read_json_object(request, response, context.max_body);
+  if (!body) return;
+  TicketDraft draft = ticket_draft_from_json(*body);
+
+  const std::string header_key = request.get_header_value("Idempotency-Key");
+  if (!header_key.empty()) {
+    if (!draft.idempotency_key.empty() && draft.idempotency_key != header_key) {
+      return send_error(response, 400, "Idempotency-Key header and idempotency_key field differ");
+    }
+    draft.idempotency_key = header_key;
+  }
+  if (!draft.idempotency_key.empty() &&
+      (draft.idempotency_key.size() > kMaxIdempotencyKey || !is_printable_ascii(draft.idempotency_key))) {
+    return send_error(response, 400, "idempotency key must be 1 to 200 printable ASCII characters");
+  }
+
+  normalize_ticket_draft(draft);
+  const FieldErrors errors = validate_ticket_draft(draft, context.rules);
+  if (!errors.empty()) return send_json(response, 422, errors_to_json(errors));
+
+  const TicketInsertResult result = context.tickets.insert(to_json(draft), draft.category, draft.idempotency_key);
+  send_json(response, result.created ? 201 : 200, {{"id", result.ticket.id}, {"number", result.ticket.number}});
+  if (result.created) response.set_header("Location", "/api/tickets/" + result.ticket.id);
+}
+
+void post_event(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const std::optional<json> body = read_json_object(request, response, std::min(context.max_body, kMaxEventBytes));
+  if (!body) return;
+  FieldErrors errors;
+  const auto type = body->find("type");
+  if (type == body->end() || !type->is_string() || type->get_ref<const std::string&>().empty()) {
+    errors.push_back({"type", "required", "type is required and must be a string"});
+  } else if (!is_known_event_type(type->get<std::string>())) {
+    errors.push_back({"type", "invalid_value", "unknown event type '" + type->get<std::string>() + "'"});
+  }
+  for (const auto& [key, value] : body->items()) {
+    if (key == "type") continue;
+    if (value.is_object() || value.is_array()) {
+      errors.push_back({key, "invalid_type", key + " must be a string, number, boolean or null"});
+    } else if (value.is_string() && value.get_ref<const std::string&>().size() > kMaxEventField) {
+      errors.push_back({key, "too_long", key + " must be at most " + std::to_string(kMaxEventField) + " bytes"});
+    }
+  }
+  if (!errors.empty()) return send_json(response, 422, errors_to_json(errors));
+  const StoredEvent event = context.events.insert(type->get<std::string>(), *body);
+  send_json(response, 202, {{"accepted", true}, {"number", event.number}});
+}
+
+void get_config(ApiContext& context, httplib::Response& response) {
+  std::string text;
+  if (context.config_text) {
+    text = *context.config_text;
+  } else {
+    std::ifstream file(context.web_dir + "/assets/config/default.json", std::ios::binary);
+    if (context.web_dir.empty() || !file) {
+      return send_error(response, 404, "no widget configuration: start the server with --config FILE");
+    }
+    std::stringstream content;
+    content << file.rdbuf();
+    text = content.str();
+  }
+  response.status = 200;
+  response.set_header("Cache-Control", "no-cache");
+  response.set_content(text, "application/json");
+}
+
+}  // namespace
+
+void register_api_routes(httplib::Server& server, ApiContext& context) {
+  // Every route runs through here: CORS on every answer, and no exception ever reaches httplib
+  // (which would answer an empty 500).
+  auto route = [&context](auto handler) {
+    return [&context, handler](const httplib::Request& request, httplib::Response& response) {
+      try {
+        handler(request, response);
+      } catch (const std::exception& e) {
+        send_error(response, 500, std::string("internal error: ") + e.what());
+      }
+      context.cors.apply(request, response);
+    };
+  };
+
+  server.Options(R"(/api/.*)", [&context](const httplib::Request& request, httplib::Response& response) {
+    context.cors.answer_preflight(request, response);
+  });
+  server.Get("/api/health", route([](const httplib::Request&, httplib::Response& response) {
+    send_json(response, 200, {{"status", "ok"}});
+  }));
+  server.Get("/api/config", route([&context](const httplib::Request&, httplib::Response& response) {
+    get_config(context, response);
+  }));
+  server.Post("/api/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
+    post_ticket(context, request, response);
+  }));
+  server.Get("/api/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
+    if (!require_staff(context, request, response)) return;
+    const std::optional<std::size_t> limit = list_limit(request, response);
+    if (!limit) return;
+    json list = json::array();
+    for (const StoredTicket& ticket : context.tickets.list_newest_first(*limit)) list.push_back(ticket_to_json(ticket));
+    send_json(response, 200, {{"tickets", list}});
+  }));
+  server.Post("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
+    post_event(context, request, response);
+  }));
+  server.Get("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
+    if (!require_staff(context, request, response)) return;
+    const std::optional<std::size_t> limit = list_limit(request, response);
+    if (!limit) return;
+    json list = json::array();
+    for (const StoredEvent& event : context.events.list_newest_first(*limit)) list.push_back(event_to_json(event));
+    send_json(response, 200, {{"events", list}});
+  }));
+  server.Get(R"(/api/.*)", route([](const httplib::Request& request, httplib::Response& response) {
+    send_error(response, 404, "no such API endpoint: " + request.path);
+  }));
+}
+
+}  // namespace support::server

@@ -1,0 +1,49 @@
+#pragma once
+// Tickets in SQLite. Each insert is its own committed transaction before the caller answers,
+// and an idempotency key maps a retried submit to the ticket it already created.
+#include "database.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace support::server {
+
+struct StoredTicket {
+  std::string id;           // opaque, e.g. "t_3f9a..."; safe to show in URLs
+  std::int64_t number = 0;  // human ticket number, 1, 2, 3, ...
+  std::string created_at;   // ISO 8601 UTC
+  std::string category;
+  std::string status;       // "open" for new tickets
+  nlohmann::json draft;     // the validated draft as to_json(TicketDraft) produced it
+};
+
+struct TicketInsertResult {
+  StoredTicket ticket;
+  bool created = false;  // false: the idempotency key was seen before; nothing new was stored
+};
+
+class TicketStore {
+ public:
+  explicit TicketStore(Database& database) : database_(database) {}
+
+  // Stores the draft unless a ticket with the same non-empty idempotency key exists.
+  TicketInsertResult insert(const nlohmann::json& draft, const std::string& category,
+                            const std::string& idempotency_key);
+  std::optional<StoredTicket> find_by_idempotency_key(const std::string& key);
+  std::vector<StoredTicket> list_newest_first(std::size_t limit);
+  std::int64_t count();
+
+ private:
+  std::optional<StoredTicket> find_by_key_locked(const std::string& key);
+  Database& database_;
+};
+
+// The API shape: the draft's fields plus id, number, created_at, category and status.
+nlohmann::json ticket_to_json(const StoredTicket& ticket);
+
+}  // namespace support::server
