@@ -1,0 +1,10 @@
+#include "config/config_problem.h"
+
+namespace support {
+
+std::string format_problem(const ConfigProblem& problem) {
+  if (problem.path.empty()) return "(root): " + problem.message;
+  return problem.path + ": " + problem.message;
+}
+
+}  // namespace support

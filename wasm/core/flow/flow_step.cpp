@@ -1,0 +1,52 @@
+#include "flow/flow_step.h"
+
+namespace support {
+
+namespace {
+struct StepTypeName {
+  StepType type;
+  const char* name;
+};
+constexpr StepTypeName kStepTypeNames[] = {
+    {StepType::info, "info"},         {StepType::checklist, "checklist"}, {StepType::choice, "choice"},
+    {StepType::kb_check, "kb_check"}, {StepType::form, "form"},           {StepType::advice, "advice"},
+    {StepType::end, "end"},
+};
+}  // namespace
+
+const char* step_type_name(StepType type) {
+  for (const auto& entry : kStepTypeNames)
+    if (entry.type == type) return entry.name;
+  return "unknown";
+}
+
+bool step_type_from_name(const std::string& name, StepType& out) {
+  for (const auto& entry : kStepTypeNames) {
+    if (name == entry.name) {
+      out = entry.type;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* form_field_type_name(FormFieldType type) {
+  switch (type) {
+    case FormFieldType::text: return "text";
+    case FormFieldType::textarea: return "textarea";
+    case FormFieldType::email: return "email";
+  }
+  return "text";
+}
+
+bool is_standard_ticket_field(const std::string& field_id) {
+  return field_id == "name" || field_id == "email" || field_id == "subject" || field_id == "description";
+}
+
+const StepAnswer* FlowStep::find_answer(const std::string& answer_id) const {
+  for (const StepAnswer& answer : answers)
+    if (answer.id == answer_id) return &answer;
+  return nullptr;
+}
+
+}  // namespace support
