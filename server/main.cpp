@@ -100,7 +100,6 @@ int run(const ServerOptions& options) {
   }).detach();
 
   if (!server.listen_after_bind()) throw std::runtime_error("the server stopped unexpectedly");
-  std::cerr << "support-server stopped" << std::endl;
   return 0;
 }
 
