@@ -310,13 +310,29 @@ class Linter {
       for (std::size_t previous : predecessors[at])
         if (!leads_out[previous]) leads_out[previous] = true, stack.push_back(previous);
     }
+    // Among steps that cannot get out, peel off those whose successors all got peeled (they end
+    // at a dead end or a broken reference, reported elsewhere). What stays is stuck in a loop.
+    std::vector<std::size_t> stuck_successors(count, 0);
+    std::vector<bool> peeled(count, false);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (leads_out[i]) continue;
+      stuck_successors[i] = successors[i].size();
+      if (stuck_successors[i] == 0) peeled[i] = true, stack.push_back(i);
+    }
+    while (!stack.empty()) {
+      std::size_t at = stack.back();
+      stack.pop_back();
+      for (std::size_t previous : predecessors[at]) {
+        if (leads_out[previous] || peeled[previous]) continue;
+        if (--stuck_successors[previous] == 0) peeled[previous] = true, stack.push_back(previous);
+      }
+    }
     for (std::size_t i = 0; i < count; ++i) {
       const FlowStep& step = flow.steps[i];
       if (!reachable[i]) {
         report_.problem(step_path(flow, i), "step \"" + step.id + "\" is unreachable from the start step \"" + flow.start + "\"");
-      } else if (!leads_out[i] && !successors[i].empty()) {
-        // Steps with no successors at all are reported as dead ends already.
-        report_.problem(step_path(flow, i), "step \"" + step.id + "\" is in a cycle with no exit: it never reaches a form or an end");
+      } else if (!leads_out[i] && !peeled[i]) {
+        report_.problem(step_path(flow, i), "step \"" + step.id + "\" loops without an exit: it never reaches a form or an end");
       }
     }
   }

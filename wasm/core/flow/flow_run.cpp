@@ -152,7 +152,10 @@ bool FlowRun::answer(const std::string& answer_id) {
   std::optional<std::string> target = target_for(position_, *answer);
   if (!target) return false;
   const bool keeps_route = can_go_forward() && path_[position_ + 1].step_id == *target;
-  if (!keeps_route && position_ + 1 >= kMaxPathLength) return false;
+  // The length limit stops endless loops, but never blocks the way out ("fixed", a form, an end).
+  const FlowStep* target_step = *target == kResolvedStepId ? &resolved_step_ : flow_->find_step(*target);
+  const bool leads_out = target_step && target_step->is_terminal();
+  if (!keeps_route && !leads_out && position_ + 1 >= kMaxPathLength) return false;
   path_[position_].answer = answer_id;
   if (keeps_route) {
     ++position_;

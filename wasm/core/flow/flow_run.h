@@ -78,7 +78,8 @@ class FlowRun {
 
   static constexpr const char* kResolvedStepId = "#resolved";
   static constexpr const char* kBrokenStepId = "#broken";
-  // A route longer than this is refused: flows may loop ("try again"), but not without bound.
+  // A route longer than this is refused, except for a last step out (resolution, form, end):
+  // flows may loop ("try again"), but not without bound.
   static constexpr std::size_t kMaxPathLength = 400;
 
  private:
