@@ -13,8 +13,10 @@ enum Field : std::uint8_t { kTitle = 0, kTags = 1, kBody = 2, kFieldCount = 3 };
 // Defaults were chosen on the StackFAQ and SemEval dev sets (tests/eval/README.md logs
 // each step); they are deliberately round numbers rather than fitted decimals.
 struct RankingParams {
-  float k1 = 1.2f;
-  float field_weight[kFieldCount] = {2.0f, 2.0f, 1.0f};
+  // A high k1 keeps term frequency nearly linear: in KB articles a word repeated across
+  // several paragraphs is strong evidence of the topic (k1 1.2 -> 4: StackFAQ MRR +3.5).
+  float k1 = 4.0f;
+  float field_weight[kFieldCount] = {4.0f, 2.0f, 1.0f};  // title, tags, body
   float field_b[kFieldCount] = {0.5f, 0.5f, 0.75f};
   float prefix_weight = 0.8f;   // a completion of the word being typed counts this much
   float typo_weight = 0.6f;     // a one-edit correction counts this much

@@ -272,41 +272,46 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
 
   // 3. BM25F, term at a time. Per query word a document counts its best alternative only,
   // so twenty completions of "pa" cannot outscore one exact word.
-  scratch.touched.clear();
-  for (const QueryWord& word : words) {
-    scratch.touched_word.clear();
-    for (const auto& alternative : word.alternatives) {
-      const float idf = bm25_idf(doc_freq(alternative.term), live);
-      const float factor = alternative.weight * word.query_weight * idf;
-      for (const Posting& p : postings_[alternative.term]) {
-        if (restricted && !scratch.allowed[p.doc]) continue;
-        const Norms& n = norms_[p.doc];
-        const float tf = p.tf_title * n.field[kTitle] + p.tf_tags * n.field[kTags] + p.tf_body * n.field[kBody];
-        const float s = factor * bm25_saturate(tf, params_.k1);
-        float& best = scratch.word_best[p.doc];
-        if (best == 0) scratch.touched_word.push_back(p.doc);
-        best = std::max(best, s);
-      }
-    }
-    for (const std::uint32_t doc : scratch.touched_word) {
-      if (scratch.score[doc] == 0) scratch.touched.push_back(doc);
-      scratch.score[doc] += scratch.word_best[doc];
-      scratch.word_best[doc] = 0;
-    }
-  }
-  for (const std::uint32_t doc : allowed_docs) scratch.allowed[doc] = 0;
-
   struct Ranked {
     std::uint32_t doc;
     float score;
   };
   std::vector<Ranked> ranked;
-  ranked.reserve(scratch.touched.size());
-  for (const std::uint32_t doc : scratch.touched) {
-    ranked.push_back({doc, scratch.score[doc]});
-    scratch.score[doc] = 0;
-  }
+  const auto score_documents = [&] {
+    scratch.touched.clear();
+    for (const QueryWord& word : words) {
+      scratch.touched_word.clear();
+      for (const auto& alternative : word.alternatives) {
+        const float idf = bm25_idf(doc_freq(alternative.term), live);
+        const float factor = alternative.weight * word.query_weight * idf;
+        for (const Posting& p : postings_[alternative.term]) {
+          if (restricted && !scratch.allowed[p.doc]) continue;
+          const Norms& n = norms_[p.doc];
+          const float tf = p.tf_title * n.field[kTitle] + p.tf_tags * n.field[kTags] + p.tf_body * n.field[kBody];
+          const float s = factor * bm25_saturate(tf, params_.k1);
+          float& best = scratch.word_best[p.doc];
+          if (best == 0) scratch.touched_word.push_back(p.doc);
+          best = std::max(best, s);
+        }
+      }
+      for (const std::uint32_t doc : scratch.touched_word) {
+        if (scratch.score[doc] == 0) scratch.touched.push_back(doc);
+        scratch.score[doc] += scratch.word_best[doc];
+        scratch.word_best[doc] = 0;
+      }
+    }
+    ranked.clear();
+    ranked.reserve(scratch.touched.size());
+    for (const std::uint32_t doc : scratch.touched) {
+      ranked.push_back({doc, scratch.score[doc]});
+      scratch.score[doc] = 0;
+    }
+  };
   const auto better = [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; };
+  score_documents();
+
+  for (const std::uint32_t doc : allowed_docs) scratch.allowed[doc] = 0;
+
   const std::size_t depth = std::min<std::size_t>(ranked.size(), std::max<std::size_t>(options.limit, params_.rerank_depth));
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth), ranked.end(), better);
   ranked.resize(depth);
