@@ -8,6 +8,9 @@
 #include "static_files.h"
 #include "ticket_store.h"
 
+#include "config/config_parser.h"
+#include "ticket/ticket_rules_from_config.h"
+
 #include <httplib.h>
 
 #include <csignal>
@@ -50,11 +53,26 @@ int run(const ServerOptions& options) {
 
   ApiContext context{tickets, events, load_or_create_staff_token(options.data_dir),
                      CorsPolicy(options.allowed_origins), options.max_body, std::nullopt, options.web_dir, {}};
+  // The form limits come from the same configuration the widget gets, so both sides agree on
+  // what is a valid ticket (e.g. a category's minimum description length).
+  std::string rules_source;
+  std::string rules_text;
   if (!options.config_file.empty()) {
     context.config_text = read_whole_file(options.config_file);
-    if (nlohmann::json::parse(*context.config_text, nullptr, false).is_discarded()) {
-      throw std::runtime_error(options.config_file + " is not valid JSON");
+    rules_source = options.config_file;
+    rules_text = *context.config_text;
+  } else if (!options.web_dir.empty() && std::filesystem::exists(options.web_dir + "/assets/config/default.json")) {
+    rules_source = options.web_dir + "/assets/config/default.json";
+    rules_text = read_whole_file(rules_source);
+  }
+  if (!rules_source.empty()) {
+    const support::ConfigParseResult parsed = support::parse_config(rules_text);
+    if (!parsed.document_read) throw std::runtime_error(rules_source + " is not a JSON object");
+    if (!parsed.ok()) {
+      std::cerr << "support-server: warning: " << rules_source << " has " << parsed.problems.size()
+                << " configuration problem(s); run supportctl lint on it\n";
     }
+    context.rules = support::ticket_rules_from_config(parsed.config);
   }
 
   httplib::Server server;

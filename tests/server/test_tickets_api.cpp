@@ -248,3 +248,26 @@ TEST_CASE("GET /api/config passes the --config file through") {
   CHECK(result->get_header_value("Content-Type") == "application/json");
   CHECK(body_json(result)["brand"]["name"] == "Example");
 }
+
+TEST_CASE("POST /api/tickets: limits come from the configuration (per-category minimum)") {
+  TempDir data;
+  const std::string config_path = data.path() + "/widget.json";
+  {
+    std::ofstream(config_path) << R"({"policy":{"default_min_description_length":10,
+                                     "category_overrides":{"bug":{"min_description_length":60}}}})";
+  }
+  ServerProcess server(data.path() + "/data", {"--config", config_path});
+  httplib::Client client = server.client();
+  json draft = valid_draft();
+  draft["description"] = "Twelve chars";
+  draft["category"] = "bug";
+  httplib::Result result = post_json(client, "/api/tickets", draft);
+  REQUIRE(result);
+  CHECK(result->status == 422);
+  CHECK(field_codes(result) == std::set<std::pair<std::string, std::string>>{{"description", "too_short"}});
+  CHECK(body_json(result)["errors"][0]["message"] == "Please enter at least 60 characters.");
+  draft["category"] = "question";
+  result = post_json(client, "/api/tickets", draft);
+  REQUIRE(result);
+  CHECK(result->status == 201);
+}
