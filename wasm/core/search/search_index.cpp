@@ -62,6 +62,7 @@ struct SearchIndex::Scratch {
   std::vector<std::uint32_t> touched_word;
   std::vector<std::uint8_t> allowed;  // by doc, when candidates are given
   std::vector<std::uint32_t> word_ids;
+  std::vector<std::uint64_t> term_mask;  // by term, all zero between searches
 
   void fit(std::size_t docs) {
     if (score.size() < docs) score.resize(docs, 0), word_best.resize(docs, 0), allowed.resize(docs, 0);
@@ -230,10 +231,14 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
         // Longer completions are less certain: "pass" is more likely "password" than "passwordless".
         const float ratio = static_cast<float>(word.folded.size()) / static_cast<float>(vocab_->word_text(id).size());
         const float weight = params_.prefix_weight * (0.5f + 0.5f * ratio);
-        auto known = std::find_if(completions.begin(), completions.end(), [&](const auto& a) { return a.term == term; });
-        if (known == completions.end()) completions.push_back({term, weight});
-        else known->weight = std::max(known->weight, weight);
+        completions.push_back({term, weight});
       }
+      // Several spellings can share a stem ("passwords", "password"): keep the best weight once.
+      std::sort(completions.begin(), completions.end(),
+                [](const auto& a, const auto& b) { return a.term != b.term ? a.term < b.term : a.weight > b.weight; });
+      completions.erase(std::unique(completions.begin(), completions.end(),
+                                    [](const auto& a, const auto& b) { return a.term == b.term; }),
+                        completions.end());
       const std::size_t keep = max_completions(word.folded.size());
       if (completions.size() > keep) {
         std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(keep), completions.end(),
@@ -318,7 +323,10 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
 
   // 4. Proximity pass over the top documents: read each one's word sequence, note which
   // query words occur where, and reward neighbouring query words found close together.
-  std::unordered_map<std::uint32_t, std::uint64_t> term_mask;  // term -> query words it answers
+  // term -> query words it answers, as a dense array (a hash lookup per document word was
+  // the most expensive part of this pass); reset before returning.
+  std::vector<std::uint64_t>& term_mask = scratch.term_mask;
+  if (term_mask.size() < vocab_->term_count()) term_mask.resize(vocab_->term_count(), 0);
   for (std::size_t q = 0; q < words.size(); ++q)
     for (const auto& alternative : words[q].alternatives) term_mask[alternative.term] |= std::uint64_t{1} << q;
   std::vector<std::vector<std::uint32_t>> matched_words(ranked.size());
@@ -331,10 +339,10 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
     for (std::size_t pos = 0; pos < doc.words.size(); ++position) {
       const std::uint32_t code = varint_next(doc.words, pos);
       if (code == kGap) continue;
-      const auto it = term_mask.find(vocab_->term_of(code - 1));
-      if (it == term_mask.end()) continue;
+      const std::uint64_t word_mask = term_mask[vocab_->term_of(code - 1)];
+      if (word_mask == 0) continue;
       matched_words[r].push_back(code - 1);
-      for (std::uint64_t mask = it->second; mask; mask &= mask - 1) {
+      for (std::uint64_t mask = word_mask; mask; mask &= mask - 1) {
         const auto q = static_cast<std::size_t>(__builtin_ctzll(mask));
         last_seen[q] = position;
         if (q > 0 && position - last_seen[q - 1] <= 2) pairs_found |= std::uint64_t{1} << (q - 1);
@@ -349,6 +357,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
     }
     ranked[r].score += params_.proximity_weight * bonus;
   }
+  for (const QueryWord& word : words)
+    for (const auto& alternative : word.alternatives) term_mask[alternative.term] = 0;
   std::vector<std::size_t> order(ranked.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return better(ranked[a], ranked[b]); });
