@@ -74,9 +74,11 @@ const char* content_type_for(const std::string& path) {
 }
 
 void register_static_files(httplib::Server& server, const std::string& web_dir) {
-  const std::string root = canonical_path(web_dir);
-  server.Get(R"(/.*)", [root](const httplib::Request& request, httplib::Response& response) {
-    if (root.empty()) return send_text(response, 404, "not found (the server was started without --web)");
+  server.Get(R"(/.*)", [web_dir](const httplib::Request& request, httplib::Response& response) {
+    if (web_dir.empty()) return send_text(response, 404, "not found (the server was started without --web)");
+    // Resolved per request: the folder may be (re)built while the server runs.
+    const std::string root = canonical_path(web_dir);
+    if (root.empty()) return send_text(response, 404, "not found (the web folder does not exist yet)");
     const std::string request_path = request.path == "/" ? "/demo/index.html" : request.path;
     if (!is_safe_request_path(request_path)) return send_text(response, 400, "invalid path");
 
