@@ -64,12 +64,10 @@ export class SemanticMirror {
     if (item.role === 'checkbox' || item.role === 'radio') el.type = item.role;
     if (item.role === 'link') { el.target = '_blank'; el.rel = 'noopener noreferrer'; }
     if (item.role === 'button' || item.role === 'checkbox' || item.role === 'radio') {
-      // Mouse and touch clicks reach the canvas (ImGui presses the button itself); clicks without a
-      // pointer — Enter, Space, a screen reader's default action — are forwarded here.
-      el.addEventListener('click', (e) => {
-        if (e.detail === 0) this.send(DOM_INPUT.activate, id);
-        else if (el.type === 'checkbox' || el.type === 'radio') e.preventDefault();
-      });
+      // Every activation — mouse, touch, Enter, Space, a screen reader's default action — arrives
+      // as a click on the element the person actually targeted. Forwarding it by id (not by
+      // pointer position) means a layout that shifted a frame earlier can never redirect it.
+      el.addEventListener('click', () => this.send(DOM_INPUT.activate, id));
     }
     if (item.role === 'textbox' || item.role === 'textarea') {
       el.spellcheck = item.role === 'textarea';

@@ -10,6 +10,7 @@ const STYLE = `
 .panel{position:fixed;right:20px;bottom:84px;width:380px;height:min(640px,calc(100vh - 104px));z-index:2147483001;
   border-radius:12px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;touch-action:pan-y}
 .panel[hidden]{display:none}
+.panel:focus{outline:none}
 @media (max-width:520px){.panel{right:0;bottom:0;width:100vw;height:100vh;height:100dvh;border-radius:0}}
 canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .fixed{position:absolute;inset:0;pointer-events:none}
@@ -31,6 +32,7 @@ export function mountWidget(root, launcher, options) {
   panel.className = 'panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
+  panel.tabIndex = -1;
   panel.setAttribute('aria-label', options.label);
   panel.innerHTML = '<canvas aria-hidden="true"></canvas><div class="fixed"></div><div class="scroll"><div class="spacer"></div></div>';
   root.append(style, panel);
@@ -73,10 +75,9 @@ export function mountWidget(root, launcher, options) {
     const sem = M._widget_take_semantic();
     if (sem) {
       mirror.update(JSON.parse(M.UTF8ToString(sem)));
-      if (!focusedOnce) {   // move focus into the dialog once, for keyboard and screen-reader users
+      if (!focusedOnce) {   // move focus into the dialog (not into a field: no keyboard pops up on phones)
         focusedOnce = true;
-        const first = layers.scroll.querySelector('button,a,input,textarea') || layers.fixed.querySelector('button');
-        if (first) first.focus({ preventScroll: true });
+        panel.focus({ preventScroll: true });
       }
     }
     const out = M._widget_take_outbox();
@@ -116,10 +117,13 @@ export function mountWidget(root, launcher, options) {
     invalidate();
   }
 
-  // Pointer events from the canvas and from every mirrored element bubble up to the panel.
+  // Pointer events from the canvas and from every mirrored element bubble up to the panel. Presses
+  // on mirrored buttons and links are not forwarded: their click event activates them by id.
+  const ACTIVATES_BY_CLICK = new Set(['button', 'checkbox', 'radio', 'link']);
   const pointer = (down) => (e) => {
     if (!M) return;
     const r = canvas.getBoundingClientRect();
+    if (down >= 0 && ACTIVATES_BY_CLICK.has(e.target.dataset && e.target.dataset.role)) down = 2;
     M._widget_pointer(e.clientX - r.left, e.clientY - r.top, down);
     if (down === 1 || down === 0) {   // a press and release between two frames must not be lost
       M._widget_focus_visible(0);

@@ -68,6 +68,7 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
   ImU32 bg = t.accent, bg_hover = t.accent_hover, fg = t.accent_text;
   if (kind == ButtonKind::Secondary) { bg = t.surface_alt; bg_hover = IM_COL32(0xe3, 0xe7, 0xeb, 255); fg = t.text; }
   if (kind == ButtonKind::Quiet) { bg = IM_COL32(0, 0, 0, 0); bg_hover = t.surface_alt; fg = t.accent; }
+  if (kind == ButtonKind::OnAccent) { bg = IM_COL32(0, 0, 0, 0); bg_hover = t.accent_hover; fg = t.accent_text; }
   ImGui::PushStyleColor(ImGuiCol_Button, bg);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg_hover);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, bg_hover);
@@ -172,7 +173,7 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   ImGui::PushFont(draw_context().fonts.bold);
   ImGui::TextUnformatted(spec.label.c_str());
   ImGui::PopFont();
-  if (!spec.required) {
+  if (!spec.required && spec.input_type != "search") {
     ImGui::SameLine();
     ImGui::TextDisabled("(optional)");
   }

@@ -36,7 +36,7 @@ struct DrawContext {
 };
 DrawContext& draw_context();
 
-enum class ButtonKind { Primary, Secondary, Choice, Quiet };
+enum class ButtonKind { Primary, Secondary, Quiet, OnAccent /* on the brand-coloured header */ };
 
 bool button(const std::string& label, ButtonKind kind = ButtonKind::Primary, bool disabled = false,
             float width = 0 /* 0: fit text; -1: full width */);

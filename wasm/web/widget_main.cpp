@@ -129,7 +129,8 @@ EMSCRIPTEN_KEEPALIVE void widget_resize(float css_width, float css_height, float
   g->frames_wanted = 2;
 }
 
-// Pointer in CSS pixels relative to the canvas; down: 1 pressed, 0 released, -1 left the widget.
+// Pointer in CSS pixels relative to the canvas; down: 1 pressed, 0 released, 2 moved without
+// pressing (also used over mirrored buttons, which activate by id), -1 left the widget.
 EMSCRIPTEN_KEEPALIVE void widget_pointer(float x, float y, int down) {
   ImGuiIO& io = ImGui::GetIO();
   if (down < 0) {

@@ -4,44 +4,138 @@
 
 namespace support {
 
+namespace {
+constexpr std::size_t kMaxSavedAnswers = 200;
+}
+
 SupportSession::SupportSession(Config config, std::string locale, std::string key_seed)
     : config_(std::move(config)), locale_(std::move(locale)), key_seed_(std::move(key_seed)) {
   if (locale_.empty()) locale_ = config_.texts.default_locale;
-  draft_.locale = locale_;
+  for (const auto& article : config_.kb.articles) index_.upsert(article);
   new_idempotency_key();
 }
 
 std::string SupportSession::text(const std::string& key) const {
-  return config_text(config_, locale_, key, draft_.product);
+  const std::string product = run_ ? run_->context().value_or("product") : std::string();
+  return config_text(config_, locale_, key, product);
 }
 
-void SupportSession::go_home() { screen_ = Screen::Home; }
+void SupportSession::go_home() {
+  screen_ = Screen::Home;
+  ++draft_revision_;
+}
+
+// ---- home ----
 
 void SupportSession::choose_category(const std::string& category_id) {
-  if (!config_.find_category(category_id)) return;
-  if (draft_.category != category_id) {
-    draft_.category = category_id;
-    ++draft_revision_;
-  }
-  screen_ = Screen::TicketForm;
-}
-
-nlohmann::json SupportSession::saved_draft() const {
-  nlohmann::json j = to_json(draft_);
-  j["screen"] = screen_ == Screen::TicketForm ? "form" : "home";
-  return j;
-}
-
-void SupportSession::restore_draft(const nlohmann::json& saved) {
-  if (!saved.is_object()) return;
-  TicketDraft restored = ticket_draft_from_json(saved);
-  // Keep this browser's key if the saved one is missing: a restored draft is the same ticket.
-  if (restored.idempotency_key.empty()) restored.idempotency_key = draft_.idempotency_key;
-  if (restored.locale.empty()) restored.locale = locale_;
-  draft_ = std::move(restored);
+  FlowContext context;
+  run_ = FlowRun::for_category(config_, category_id, context, locale_);
+  if (!run_) return;
+  resolution_reported_ = false;
+  field_errors_.clear();
+  form_error_.clear();
+  screen_ = Screen::Flow;
   ++draft_revision_;
-  auto screen = saved.find("screen");
-  if (screen != saved.end() && *screen == "form" && config_.find_category(draft_.category)) screen_ = Screen::TicketForm;
+  after_flow_move();
+}
+
+std::vector<SearchHit> SupportSession::search(const std::string& query, std::size_t limit) const {
+  SearchOptions options;
+  options.limit = limit;
+  return index_.search(query, options);
+}
+
+// ---- flow ----
+
+void SupportSession::answer(const std::string& answer_id) {
+  if (!run_ || !run_->answer(answer_id)) return;
+  ++draft_revision_;
+  after_flow_move();
+}
+
+void SupportSession::back() {
+  if (screen_ == Screen::Article) { screen_ = article_return_; return; }
+  if (!run_ || !run_->back()) { go_home(); return; }
+  ++draft_revision_;
+}
+
+void SupportSession::forward() {
+  if (run_ && run_->forward()) ++draft_revision_;
+}
+
+void SupportSession::after_flow_move() {
+  // "Fixed it" or "this answered it": count it once, no ticket.
+  if (run_->is_resolved() && !resolution_reported_) {
+    resolution_reported_ = true;
+    const auto& path = run_->path();
+    std::string step = path.size() >= 2 ? path[path.size() - 2].step_id : std::string();
+    post_event({{"type", "resolved"}, {"category", run_->context().value_or("category")}, {"step", step},
+                {"flow", run_->flow().id}});
+  }
+}
+
+std::vector<const KbArticle*> SupportSession::step_articles() const {
+  std::vector<const KbArticle*> out;
+  if (!run_) return out;
+  const FlowStep& step = run_->current_step();
+  auto add = [&](const std::string& id) {
+    const KbArticle* a = find_article(id);
+    for (const KbArticle* seen : out)
+      if (seen == a) return;
+    if (a) out.push_back(a);
+  };
+  for (const auto& id : step.article_ids) add(id);
+  if (!step.kb_query.empty()) {
+    SearchOptions options;
+    options.limit = 3;
+    options.prefix_last = false;
+    for (const auto& hit : index_.search(step.kb_query, options))
+      add(hit.id);
+  }
+  return out;
+}
+
+// ---- articles ----
+
+const KbArticle* SupportSession::find_article(const std::string& id) const {
+  for (const auto& a : config_.kb.articles)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
+void SupportSession::open_article(const std::string& article_id) {
+  const KbArticle* a = find_article(article_id);
+  if (!a) return;
+  if (screen_ != Screen::Article) article_return_ = screen_;
+  article_ = a;
+  screen_ = Screen::Article;
+  bool seen = false;
+  for (const auto& id : articles_opened_) seen |= id == article_id;
+  if (!seen) articles_opened_.push_back(article_id);
+  ++draft_revision_;
+}
+
+void SupportSession::article_answered(bool answered) {
+  if (!article_) return;
+  if (answered) {
+    post_event({{"type", "resolved"}, {"article", article_->id},
+                {"category", run_ ? run_->context().value_or("category") : std::string()}});
+    resolution_reported_ = true;
+    article_ = nullptr;
+    run_.reset();
+    screen_ = Screen::Sent;      // the "all done" screen, without a ticket number
+    ticket_number_ = 0;
+    return;
+  }
+  screen_ = article_return_;
+}
+
+// ---- form ----
+
+void SupportSession::form_edited(const std::string& field_id) {
+  ++draft_revision_;
+  for (auto it = field_errors_.begin(); it != field_errors_.end();)
+    it = it->field == field_id ? field_errors_.erase(it) : it + 1;
 }
 
 std::string SupportSession::field_error(const std::string& field) const {
@@ -50,39 +144,49 @@ std::string SupportSession::field_error(const std::string& field) const {
   return {};
 }
 
-void SupportSession::draft_edited(const std::string& field) {
-  ++draft_revision_;
-  for (auto it = field_errors_.begin(); it != field_errors_.end();)
-    it = it->field == field ? field_errors_.erase(it) : it + 1;
-}
-
-ValidationRules SupportSession::validation_rules() const {
-  ValidationRules rules;
-  rules.description_min = static_cast<std::size_t>(config_.min_description_length(""));
-  for (const auto& c : config_.categories)
-    rules.description_min_by_category[c.id] = static_cast<std::size_t>(config_.min_description_length(c.id));
-  return rules;
+std::vector<SearchHit> SupportSession::form_suggestions(std::size_t limit) const {
+  auto subject = form_values_.find("subject");
+  auto description = form_values_.find("description");
+  std::string words = (subject != form_values_.end() ? subject->second : "") + " " +
+                      (description != form_values_.end() ? description->second.substr(0, 400) : "");
+  if (words.size() < 4) return {};
+  SearchOptions options;
+  options.limit = limit;
+  return index_.search(words, options);
 }
 
 void SupportSession::submit() {
-  if (sending()) return;   // a double click must not send twice
+  if (sending() || !run_ || !run_->reached_form()) return;   // a double click must not send twice
   form_error_.clear();
-  field_errors_ = validate_ticket_draft(draft_, validation_rules());
+  field_errors_ = validate_form_values(config_, *run_, form_values_);
   if (!field_errors_.empty()) {
-    form_error_ = text("ui.form.fix_errors");
+    form_error_ = text("form.fix_errors");
     return;
   }
   send_ticket();
 }
 
 void SupportSession::send_ticket() {
+  TicketDraft draft = ticket_draft_from_form(config_, *run_, form_values_);
+  draft.idempotency_key = idempotency_key_;
+  draft.articles_opened = articles_opened_;
   HttpRequest request;
   request.id = next_request_id_++;
   request.method = "POST";
   request.path = "/api/tickets";
-  request.body = to_json(draft_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  request.headers = {{"Content-Type", "application/json"}, {"Idempotency-Key", draft_.idempotency_key}};
+  request.body = to_json(draft).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  request.headers = {{"Content-Type", "application/json"}, {"Idempotency-Key", idempotency_key_}};
   sending_request_ = request.id;
+  outgoing_.push_back(std::move(request));
+}
+
+void SupportSession::post_event(nlohmann::json event) {
+  HttpRequest request;
+  request.id = next_request_id_++;
+  request.method = "POST";
+  request.path = "/api/events";
+  request.body = event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  request.headers = {{"Content-Type", "application/json"}};
   outgoing_.push_back(std::move(request));
 }
 
@@ -93,17 +197,19 @@ std::vector<HttpRequest> SupportSession::take_requests() {
 }
 
 void SupportSession::on_response(int request_id, const HttpResponse& response) {
-  if (!sending_request_ || *sending_request_ != request_id) return;   // stale answer
+  if (!sending_request_ || *sending_request_ != request_id) return;   // events, or a stale answer
   sending_request_.reset();
   nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
   if (response.status == 200 || response.status == 201) {
     if (body.is_object() && body.contains("number") && body["number"].is_number_integer()) {
       ticket_number_ = body["number"].get<long>();
-      ticket_id_ = body.value("id", std::string());
       screen_ = Screen::Sent;
+      form_values_.erase("subject");        // the next ticket is about something else;
+      form_values_.erase("description");    // name and email stay for it
+      ++draft_revision_;
       return;
     }
-    form_error_ = text("ui.error.bad_answer");
+    form_error_ = text("error.server");
     return;
   }
   if (response.status == 422 && body.is_object() && body.contains("errors") && body["errors"].is_array()) {
@@ -113,34 +219,75 @@ void SupportSession::on_response(int request_id, const HttpResponse& response) {
       field_errors_.push_back({e.value("field", std::string()), e.value("code", std::string()),
                                e.value("message", std::string())});
     }
-    form_error_ = text("ui.form.fix_errors");
+    form_error_ = text("form.fix_errors");
     return;
   }
-  // Nothing the customer typed is lost: the draft stays, the same idempotency key is reused on retry.
-  if (response.status == 0) form_error_ = text("ui.error.offline");
+  // Nothing the customer typed is lost: the form stays, and a retry reuses the idempotency key,
+  // so a request that did reach the server is not stored twice.
+  if (response.status == 0) form_error_ = text("error.network");
   else if (body.is_object() && body.contains("error") && body["error"].is_string())
-    form_error_ = text("ui.error.server") + " " + body["error"].get<std::string>();
+    form_error_ = text("error.server") + " (" + body["error"].get<std::string>() + ")";
   else
-    form_error_ = text("ui.error.server");
+    form_error_ = text("error.server");
 }
 
 void SupportSession::start_over() {
-  std::string name = draft_.name, email = draft_.email;
-  draft_ = TicketDraft{};
-  draft_.name = name;          // people rarely change who they are between tickets
-  draft_.email = email;
-  draft_.locale = locale_;
-  ++draft_revision_;
+  run_.reset();
+  article_ = nullptr;
+  articles_opened_.clear();
   field_errors_.clear();
   form_error_.clear();
   ticket_number_ = 0;
-  ticket_id_.clear();
   new_idempotency_key();
   screen_ = Screen::Home;
+  ++draft_revision_;
 }
 
-void SupportSession::new_idempotency_key() {
-  draft_.idempotency_key = key_seed_ + "-" + std::to_string(++key_counter_);
+void SupportSession::new_idempotency_key() { idempotency_key_ = key_seed_ + "-" + std::to_string(++key_counter_); }
+
+// ---- local draft ----
+
+nlohmann::json SupportSession::saved_draft() const {
+  nlohmann::json answers = nlohmann::json::array();
+  if (run_) {
+    const auto& path = run_->path();
+    for (std::size_t i = 0; i < run_->position() && i < path.size(); ++i)
+      if (path[i].answer) answers.push_back(*path[i].answer);
+  }
+  return {{"version", 1},
+          {"category", run_ ? run_->context().value_or("category") : std::string()},
+          {"answers", answers},
+          {"values", form_values_},
+          {"articles_opened", articles_opened_},
+          {"idempotency_key", idempotency_key_},
+          {"screen", screen_ == Screen::Home ? "home" : "flow"}};
+}
+
+void SupportSession::restore_draft(const nlohmann::json& saved) {
+  if (!saved.is_object() || saved.value("version", 0) != 1) return;
+  if (auto v = saved.find("values"); v != saved.end() && v->is_object())
+    for (auto it = v->begin(); it != v->end(); ++it)
+      if (it.value().is_string()) form_values_[it.key()] = it.value().get<std::string>();
+  if (auto a = saved.find("articles_opened"); a != saved.end() && a->is_array())
+    for (const auto& id : *a)
+      if (id.is_string() && find_article(id.get<std::string>())) articles_opened_.push_back(id.get<std::string>());
+  if (auto k = saved.find("idempotency_key"); k != saved.end() && k->is_string() && !k->get<std::string>().empty())
+    idempotency_key_ = k->get<std::string>();   // the same unsent ticket keeps its key
+  const std::string category = saved.value("category", std::string());
+  if (category.empty() || saved.value("screen", std::string()) != "flow") return;
+  FlowContext context;
+  run_ = FlowRun::for_category(config_, category, context, locale_);
+  if (!run_) return;
+  screen_ = Screen::Flow;
+  resolution_reported_ = true;   // replaying answers must not report a resolution again
+  if (auto answers = saved.find("answers"); answers != saved.end() && answers->is_array()) {
+    std::size_t replayed = 0;
+    for (const auto& id : *answers) {
+      if (!id.is_string() || ++replayed > kMaxSavedAnswers || !run_->answer(id.get<std::string>())) break;
+    }
+  }
+  if (run_->is_resolved()) start_over();
+  resolution_reported_ = false;
 }
 
 }  // namespace support

@@ -1,12 +1,15 @@
 #pragma once
-// Everything the widget shows and decides, without drawing it: which screen is up, the draft the
-// customer is typing, the flow they are walking, what is being sent and what came back.
-// The ImGui screens read this and call its actions; the browser glue moves its requests.
+// Everything the widget shows and decides, without drawing it: which screen is up, the flow the
+// customer is walking, the form they are typing, the KB articles they read, what is being sent
+// and what came back. The ImGui screens read this and call its actions; the browser glue moves
+// its requests and saves its draft.
 #include "config/config.h"
+#include "flow/flow_run.h"
+#include "flow/form_submission.h"
+#include "kb/kb_article.h"
+#include "search/search_index.h"
 #include "session/http_exchange.h"
 #include "ticket/field_error.h"
-#include "ticket/ticket_draft.h"
-#include "ticket/ticket_validation.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,15 +20,18 @@
 namespace support {
 
 enum class Screen {
-  Home,        // "What do you need help with?"
-  TicketForm,  // the ticket form
-  Sent,        // ticket stored: shows its number
+  Home,      // "What do you need help with?" + KB search
+  Flow,      // the current step of the category's flow (info, checklist, choice, kb_check, advice, form, end)
+  Article,   // a KB article, with "Did this answer your question?"
+  Sent,      // ticket stored: shows its number
 };
 
 class SupportSession {
 public:
   // key_seed: a random string from the platform, so idempotency keys are unique per browser.
   SupportSession(Config config, std::string locale, std::string key_seed);
+  SupportSession(const SupportSession&) = delete;   // the flow run and article point into config_
+  SupportSession& operator=(const SupportSession&) = delete;
 
   const Config& config() const { return config_; }
   const std::string& locale() const { return locale_; }
@@ -34,35 +40,51 @@ public:
 
   Screen screen() const { return screen_; }
   void go_home();
+
+  // --- home: categories and search ---
   void choose_category(const std::string& category_id);
+  std::string& search_query() { return search_query_; }
+  std::vector<SearchHit> search(const std::string& query, std::size_t limit = 5) const;
 
-  // --- ticket form ---
-  TicketDraft& draft() { return draft_; }   // the UI writes typed text here, then calls draft_edited
-  const TicketDraft& draft() const { return draft_; }
-  void draft_edited(const std::string& field);
-  // Bumped on every change: the platform saves the draft locally when it moves.
-  unsigned draft_revision() const { return draft_revision_; }
-  nlohmann::json saved_draft() const;
-  void restore_draft(const nlohmann::json& saved);   // ignores anything malformed
+  // --- flow ---
+  const FlowRun* flow() const { return run_ ? &*run_ : nullptr; }
+  void answer(const std::string& answer_id);
+  void back();      // previous step, or home from the first one
+  void forward();
+  // Articles to offer at a kb_check step: its article ids first, then search hits for its query.
+  std::vector<const KbArticle*> step_articles() const;
 
-  // The error for a field after a submit attempt ("" if none); cleared when the field changes.
+  // --- KB articles ---
+  void open_article(const std::string& article_id);
+  const KbArticle* article() const { return article_; }
+  void article_answered(bool answered);   // "Did this answer your question?"
+  const KbArticle* find_article(const std::string& id) const;
+
+  // --- form (the flow's form step) ---
+  std::string& form_value(const std::string& field_id) { return form_values_[field_id]; }
+  void form_edited(const std::string& field_id);   // the UI changed a value
   std::string field_error(const std::string& field) const;
   const std::string& form_error() const { return form_error_; }
   void submit();
   bool sending() const { return sending_request_.has_value(); }
+  // Articles matching what the customer is writing (subject + description), for "maybe this helps".
+  std::vector<SearchHit> form_suggestions(std::size_t limit = 3) const;
 
-  // --- after sending ---
+  // --- after sending or resolving ---
   long ticket_number() const { return ticket_number_; }
-  const std::string& ticket_id() const { return ticket_id_; }
   void start_over();
 
   // --- platform side ---
   std::vector<HttpRequest> take_requests();
   void on_response(int request_id, const HttpResponse& response);
-
-  ValidationRules validation_rules() const;
+  // Bumped on every change worth keeping: the platform saves saved_draft() locally when it moves.
+  unsigned draft_revision() const { return draft_revision_; }
+  nlohmann::json saved_draft() const;
+  void restore_draft(const nlohmann::json& saved);   // ignores anything malformed
 
 private:
+  void after_flow_move();
+  void post_event(nlohmann::json event);
   void send_ticket();
   void new_idempotency_key();
 
@@ -70,9 +92,18 @@ private:
   std::string locale_;
   std::string key_seed_;
   unsigned key_counter_ = 0;
+  std::string idempotency_key_;
   Screen screen_ = Screen::Home;
+  SearchIndex index_;
+  std::string search_query_;
 
-  TicketDraft draft_;
+  std::optional<FlowRun> run_;
+  bool resolution_reported_ = false;
+  const KbArticle* article_ = nullptr;
+  Screen article_return_ = Screen::Home;
+  std::vector<std::string> articles_opened_;
+
+  FormValues form_values_;
   unsigned draft_revision_ = 0;
   FieldErrors field_errors_;
   std::string form_error_;
@@ -80,9 +111,7 @@ private:
   int next_request_id_ = 1;
   std::vector<HttpRequest> outgoing_;
   std::optional<int> sending_request_;
-
   long ticket_number_ = 0;
-  std::string ticket_id_;
 };
 
 }  // namespace support

@@ -4,9 +4,19 @@
 namespace ui {
 
 void draw_home_screen(support::SupportSession& session) {
-  heading(session.text("ui.home.title"), 2);
-  paragraph(session.text("ui.home.intro"), true);
-  spacing(4);
+  paragraph(session.text("widget.intro"), true);
+  // Search first: most questions are answered by an article before any ticket is needed.
+  FieldSpec search{"kb_search", session.text("kb.search_placeholder"), "search", "off"};
+  text_field(search, session.search_query());
+  if (!session.search_query().empty()) {
+    auto hits = session.search(session.search_query());
+    if (hits.empty()) paragraph(session.text("kb.no_results"), true);
+    for (const auto& hit : hits)
+      if (const auto* article = session.find_article(hit.id))
+        if (choice(article->title)) session.open_article(article->id);
+  }
+  spacing(6);
+  heading(session.text("category.pick_title"), 2);
   for (const auto& category : session.config().categories) {
     std::string description = category.description_key.empty() ? "" : session.text(category.description_key);
     if (choice(session.text(category.title_key), description)) session.choose_category(category.id);

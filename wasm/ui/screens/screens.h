@@ -1,16 +1,17 @@
 #pragma once
-// One function per screen of the session; each draws with the wrappers in widgets.h.
+// One function per screen of the session; each draws with the wrappers in widgets.h and calls
+// the session's actions. No screen decides anything the session could decide.
+#include "config/config_problem.h"
 #include "session/support_session.h"
 
 namespace ui {
 
 void draw_home_screen(support::SupportSession& session);
-void draw_ticket_form_screen(support::SupportSession& session);
-void draw_sent_screen(support::SupportSession& session);
-
-}  // namespace ui
-
-#include "config/config_problem.h"
-namespace ui {
+void draw_flow_screen(support::SupportSession& session);
+void draw_form_fields(support::SupportSession& session);   // the flow's form step
+void draw_article_screen(support::SupportSession& session);
+void draw_article_body(const std::string& body);            // KB markup: # headings, - lists, [links](url)
+void draw_done_screen(support::SupportSession& session);
 void draw_config_error_panel(const support::ConfigProblems& problems, float width, float height);
+
 }  // namespace ui
