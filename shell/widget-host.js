@@ -18,7 +18,8 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .scroll::-webkit-scrollbar{display:none}
 .spacer{width:1px}
 .m{position:absolute;margin:0;padding:0;border:0;background:transparent;color:transparent;overflow:hidden;
-  font:15px/1.3 ${FONT_FAMILY},system-ui,sans-serif;pointer-events:auto;outline:none;-webkit-tap-highlight-color:transparent}
+  font:15px/1.3 ${FONT_FAMILY},system-ui,sans-serif;pointer-events:auto;outline:none;-webkit-tap-highlight-color:transparent;
+  appearance:none;-webkit-appearance:none;box-shadow:none}
 .m-text,.m-heading,.m-status,.m-alert{pointer-events:none;white-space:nowrap}
 .m-button,.m-link{cursor:pointer}
 .m-textbox,.m-textarea{color:#1f2328;padding:9px 12px;box-sizing:border-box;caret-color:#1f5fbf;resize:none;line-height:19px}

@@ -98,7 +98,9 @@ bool choice(const std::string& title, const std::string& description) {
   const float pad = 12.0f;
   const float wrap = width - 2 * pad - 16;
   ImFont* bold = draw_context().fonts.bold;
-  ImVec2 title_size = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.c_str());
+  // Fonts are rasterised at device pixels; draw them at their CSS size.
+  const float bold_size = bold->FontSize * ImGui::GetIO().FontGlobalScale;
+  ImVec2 title_size = bold->CalcTextSizeA(bold_size, FLT_MAX, wrap, title.c_str());
   ImVec2 desc_size(0, 0);
   if (!description.empty())
     desc_size = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap, description.c_str());
@@ -111,7 +113,7 @@ bool choice(const std::string& title, const std::string& description) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), hovered ? t.surface_alt : t.surface, t.rounding);
   dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), hovered ? t.accent : t.border, t.rounding, 0, 1.0f);
-  dl->AddText(bold, bold->FontSize, ImVec2(pos.x + pad, pos.y + pad), t.text, title.c_str(), nullptr, wrap);
+  dl->AddText(bold, bold_size, ImVec2(pos.x + pad, pos.y + pad), t.text, title.c_str(), nullptr, wrap);
   if (!description.empty())
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad + title_size.y + 4), t.muted,
                 description.c_str(), nullptr, wrap);
@@ -276,9 +278,14 @@ void paragraph(const std::string& text, bool muted) {
 }
 
 void bullet(const std::string& text) {
-  ImGui::Bullet();
-  ImGui::SameLine();
+  // A dot centred on the first line, the text indented beside it (wrapped lines align with it).
+  const float indent = 18.0f;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 7, pos.y + ImGui::GetTextLineHeight() * 0.5f), 2.5f,
+                                              theme().text);
+  ImGui::Indent(indent);
   text_item(Role::Text, text, theme().text);
+  ImGui::Unindent(indent);
 }
 
 void status(const std::string& text) { text_item(Role::Status, text, theme().success); }
