@@ -201,12 +201,17 @@ function percentile(sorted, p) {
 
 function timeAll(fn, inputs) {
   const times = [];
+  let slowest = { ms: -1, input: '' };
   for (const input of inputs) {
     const t0 = performance.now();
     fn(input);
-    times.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    times.push(ms);
+    if (ms > slowest.ms) slowest = { ms, input };
   }
-  return times.sort((a, b) => a - b);
+  times.sort((a, b) => a - b);
+  times.slowest = slowest.input;
+  return times;
 }
 
 async function worker(lib, size, seed, wasmPath) {
@@ -233,7 +238,7 @@ async function worker(lib, size, seed, wasmPath) {
     lib, size, buildMs, memory,
     queryP50: percentile(query, 0.5), queryP95: percentile(query, 0.95),
     keyP50: percentile(typing, 0.5), keyP95: percentile(typing, 0.95), keyMax: typing[typing.length - 1],
-    keystrokes: keystrokes.length, queriesWithHits: hits / queries.length,
+    keystrokes: keystrokes.length, keysOver1ms: typing.filter((t) => t > 1).length, slowestKeystroke: typing.slowest, queriesWithHits: hits / queries.length,
   };
 }
 
@@ -262,7 +267,7 @@ async function main() {
       const r = JSON.parse(run.stdout.trim().split('\n').pop());
       results.push(r);
       console.log(`${String(size).padStart(6)} ${lib.padEnd(10)} build ${r.buildMs.toFixed(0).padStart(6)} ms  mem ${(r.memory / 1048576).toFixed(1).padStart(6)} MB  ` +
-        `query p50 ${r.queryP50.toFixed(3)} p95 ${r.queryP95.toFixed(3)} ms  keystroke p50 ${r.keyP50.toFixed(3)} p95 ${r.keyP95.toFixed(3)} max ${r.keyMax.toFixed(2)} ms  (hits ${(100 * r.queriesWithHits).toFixed(0)}%)`);
+        `query p50 ${r.queryP50.toFixed(3)} p95 ${r.queryP95.toFixed(3)} ms  keystroke p50 ${r.keyP50.toFixed(3)} p95 ${r.keyP95.toFixed(3)} max ${r.keyMax.toFixed(2)} ms, >1ms ${r.keysOver1ms}/${r.keystrokes}  (hits ${(100 * r.queriesWithHits).toFixed(0)}%, slowest keystroke "${r.slowestKeystroke}")`);
     }
   }
   console.log('\nratios ours/theirs (below 1 means we are faster or smaller)');
