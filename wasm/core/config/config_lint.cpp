@@ -11,7 +11,6 @@ namespace support {
 
 namespace {
 
-using Problems = JsonReader;
 
 const char* answers_key(StepType type) {
   switch (type) {
@@ -338,7 +337,7 @@ class Linter {
   }
 
   const Config& config_;
-  Problems report_;
+  JsonReader report_;
 };
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "flow/flow_json.h"
 
-#include <set>
 
 namespace support {
 
