@@ -57,6 +57,16 @@ TEST_CASE("session: a sales question goes straight to the form and posts one tic
   CHECK(s.ticket_number() == 42);
 }
 
+TEST_CASE("session: the widget refuses what the server would refuse") {
+  SupportSession s(default_config(), "en", "seed");
+  s.choose_category("sales_question");
+  fill_sales_form(s);
+  s.form_value("email") = "ada@[127.0.0.1]";   // an address literal: the server's email rules reject it
+  s.submit();
+  CHECK_FALSE(s.field_error("email").empty());
+  CHECK(s.take_requests().empty());
+}
+
 TEST_CASE("session: a failed send keeps every field and retries with the same key") {
   SupportSession s(default_config(), "en", "seed");
   s.choose_category("sales_question");

@@ -1,5 +1,7 @@
 #include "flow/form_submission.h"
 
+#include "email/email_syntax.h"
+
 #include "config/config_text.h"
 
 namespace support {
@@ -17,16 +19,6 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
   return text;
-}
-
-bool plausible_email(const std::string& text) {
-  std::size_t at = text.find('@');
-  if (at == std::string::npos || at == 0 || text.find('@', at + 1) != std::string::npos) return false;
-  std::size_t dot = text.find('.', at);
-  if (dot == std::string::npos || dot == at + 1 || dot + 1 >= text.size()) return false;
-  for (char c : text)
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
-  return true;
 }
 
 int policy_max_length(const Config& config, const FormField& field) {
@@ -66,7 +58,7 @@ FieldErrors validate_form_values(const Config& config, const FlowRun& run, const
       errors.push_back({field.id, "too_long",
                         replace_all(config_text(config, locale, "form.error.too_long"), "{max}",
                                     std::to_string(maximum))});
-    } else if (field.type == FormFieldType::email && !plausible_email(value)) {
+    } else if (field.type == FormFieldType::email && !is_valid_email(value)) {
       errors.push_back({field.id, "invalid_email", config_text(config, locale, "form.error.invalid_email")});
     }
   }

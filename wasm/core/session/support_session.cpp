@@ -1,6 +1,8 @@
 #include "session/support_session.h"
 
 #include "config/config_text.h"
+#include "ticket/ticket_rules_from_config.h"
+#include "ticket/ticket_validation.h"
 
 namespace support {
 
@@ -159,6 +161,12 @@ void SupportSession::submit() {
   if (sending() || !run_ || !run_->reached_form()) return;   // a double click must not send twice
   form_error_.clear();
   field_errors_ = validate_form_values(config_, *run_, form_values_);
+  // Then the server's own rules on the ticket the form makes, so the widget never sends what the
+  // server would refuse (one error per field: the form's own message wins).
+  if (field_errors_.empty()) {
+    TicketDraft draft = ticket_draft_from_form(config_, *run_, form_values_);
+    field_errors_ = validate_ticket_draft(draft, ticket_rules_from_config(config_));
+  }
   if (!field_errors_.empty()) {
     form_error_ = text("form.fix_errors");
     return;
