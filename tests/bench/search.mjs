@@ -4,9 +4,9 @@
 // process so that memory figures do not mix (TOOLCHAIN.md). Not a test: timings vary
 // +-20-40% between runs, so compare the ratios printed from one run.
 //
-//   cmake --build build/h-search --target search_bench_wasm
+//   cmake --build build/native --target search_bench_wasm
 //   node --no-experimental-fetch --expose-gc tests/bench/search.mjs \
-//        [--wasm build/h-search/search-bench-wasm/search_bench_wasm.js]
+//        [--wasm build/native/search-bench-wasm/search_bench_wasm.js]
 //        [--sizes 1000,10000,100000] [--libs ours,minisearch,flexsearch,lunr] [--seed 7]
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -244,7 +244,7 @@ async function worker(lib, size, seed, wasmPath) {
 
 async function main() {
   const seed = Number(arg('seed', '7'));
-  const wasmPath = arg('wasm', path.join(root, 'build/h-search/search-bench-wasm/search_bench_wasm.js'));
+  const wasmPath = arg('wasm', path.join(root, 'build/native/search-bench-wasm/search_bench_wasm.js'));
   if (process.argv.includes('--worker')) {
     const i = process.argv.indexOf('--worker');
     const result = await worker(process.argv[i + 1], Number(process.argv[i + 2]), seed, wasmPath);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Relevance of the KB search on public data, through `supportctl rank` (the product's code).
 
-  python3 tests/eval/relevance.py [--supportctl build/h-search/tools/supportctl/supportctl]
+  python3 tests/eval/relevance.py [--supportctl build/native/tools/supportctl/supportctl]
 
 StackFAQ (125 FAQ docs, 625 paraphrased questions): MRR, P@1, Recall@5 over all queries.
 SemEval-2016 3B dev (50 questions x 10 candidates, ranked via "candidates"): MAP, MRR, P@1
@@ -90,7 +90,7 @@ def semeval(supportctl):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--supportctl", default=os.path.join(ROOT, "build", "h-search", "tools", "supportctl", "supportctl"))
+    parser.add_argument("--supportctl", default=os.path.join(ROOT, "build", "native", "tools", "supportctl", "supportctl"))
     parser.add_argument("--misses", type=int, default=0, help="list this many StackFAQ misses")
     args = parser.parse_args()
     if not os.path.exists(args.supportctl):
