@@ -14,7 +14,7 @@ await run('ticket form end to end', async ({ server, browser }) => {
   const email = widget.getByRole('textbox', { name: /email/i });
   const subject = widget.getByRole('textbox', { name: /subject/i });
   await name.fill('Ada Lovelace');
-  await email.fill('ada@example');              // not an address yet
+  await email.fill('ada.example.com');          // the @ is missing
   await subject.fill('Licence for three sites');
   await widget.getByRole('button', { name: /send/i }).click();
   // The errors are shown next to the right fields and announced with them.
