@@ -26,6 +26,8 @@ TEST_CASE("email: internationalised domains in UTF-8 are accepted, local parts s
   CHECK(check_email_syntax("user@example\xE3\x80\x82" "com") == EmailSyntaxError::invalid_domain_character);  // ideographic full stop
   CHECK(check_email_syntax("user@exa\xC3mple.com") == EmailSyntaxError::invalid_utf8);
   CHECK(check_email_syntax("user@\xC0\xAE" "example.com") == EmailSyntaxError::invalid_utf8);  // overlong '.'
+  CHECK(check_email_syntax("user@ex\xED\xA0\x80" "ample.com") == EmailSyntaxError::invalid_utf8);  // surrogate
+  CHECK(check_email_syntax("user@example.co\xF0\x9F\x98") == EmailSyntaxError::invalid_utf8);  // truncated at the end
 }
 
 TEST_CASE("email: structural mistakes name their reason") {

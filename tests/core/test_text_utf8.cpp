@@ -1,3 +1,4 @@
+// Folding and word characters (text/utf8.h); decoding is tested in test_text_utf8_codec.cpp.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -5,42 +6,6 @@
 #include "text/utf8.h"
 
 using namespace support;
-
-TEST_CASE("utf8_next decodes valid sequences and replaces invalid bytes one at a time") {
-  const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";  // a é € 😀
-  std::size_t pos = 0;
-  CHECK(utf8_next(text, pos) == U'a');
-  CHECK(utf8_next(text, pos) == 0xE9);
-  CHECK(utf8_next(text, pos) == 0x20AC);
-  CHECK(utf8_next(text, pos) == 0x1F600);
-  CHECK(pos == text.size());
-
-  const std::string bad = "\xFF\x80\xC3\xE2\x82";  // invalid lead, stray continuation, truncated x2
-  pos = 0;
-  int count = 0;
-  while (pos < bad.size()) {
-    CHECK(utf8_next(bad, pos) == kReplacementChar);
-    ++count;
-  }
-  CHECK(count == 5);
-
-  const std::string overlong = "\xC0\xAF";  // overlong '/'
-  pos = 0;
-  CHECK(utf8_next(overlong, pos) == kReplacementChar);
-  const std::string surrogate = "\xED\xA0\x80";
-  pos = 0;
-  CHECK(utf8_next(surrogate, pos) == kReplacementChar);
-}
-
-TEST_CASE("utf8_append round-trips and rejects non-scalar values") {
-  std::string out;
-  utf8_append(out, 0x1F600);
-  utf8_append(out, 0xE9);
-  CHECK(out == "\xF0\x9F\x98\x80\xC3\xA9");
-  std::string invalid;
-  utf8_append(invalid, 0xD800);
-  CHECK(invalid == "\xEF\xBF\xBD");
-}
 
 TEST_CASE("fold_text lower-cases and strips accents") {
   CHECK(fold_text("Café CRÈME") == "cafe creme");

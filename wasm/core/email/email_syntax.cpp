@@ -1,6 +1,6 @@
 #include "email/email_syntax.h"
 
-#include "email/utf8_sequence.h"
+#include "text/utf8_codec.h"
 
 #include <cstddef>
 #include <optional>
@@ -67,7 +67,7 @@ EmailSyntaxError check_label(std::string_view label, bool is_last) {
   bool all_digits = true;
   std::size_t pos = 0;
   while (pos < label.size()) {
-    const std::optional<char32_t> c = decode_utf8_at(label, pos);
+    const std::optional<char32_t> c = utf8_next_strict(label, pos);
     if (!c) return EmailSyntaxError::invalid_utf8;
     if (*c < 0x80) {
       if (!is_ascii_alnum(*c) && *c != '-') return EmailSyntaxError::invalid_domain_character;
@@ -107,7 +107,7 @@ EmailSyntaxError check_email_syntax(std::string_view address) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte <= 0x20 || byte == 0x7F) return EmailSyntaxError::whitespace_or_control;
   }
-  if (!utf8_code_point_count(address)) return EmailSyntaxError::invalid_utf8;
+  if (!is_valid_utf8(address)) return EmailSyntaxError::invalid_utf8;
 
   const std::size_t at = address.rfind('@');
   if (at == std::string_view::npos) return EmailSyntaxError::missing_at;

@@ -1,19 +1,13 @@
 #pragma once
-// Minimal UTF-8 decoding shared by the email check and the ticket validation (lengths are counted
-// in code points, and malformed text must be refused before it reaches JSON or a database).
-#include <cstddef>
-#include <optional>
-#include <string>
-#include <string_view>
+// Transitional: the strict UTF-8 decoder moved to text/utf8_codec.h (utf8_next_strict).
+// Kept only because ticket/ticket_validation.cpp still includes this header and calls
+// decode_utf8_at; delete this file once that caller uses text/utf8_codec.h.
+#include "text/utf8_codec.h"
 
 namespace support {
 
-// Decodes one code point starting at text[pos]; advances pos past it.
-// Returns nullopt (pos unchanged) for overlong forms, surrogates, values above U+10FFFF and
-// truncated sequences.
-std::optional<char32_t> decode_utf8_at(std::string_view text, std::size_t& pos);
-
-// Number of code points, or nullopt when the text is not well-formed UTF-8.
-std::optional<std::size_t> utf8_code_point_count(std::string_view text);
+inline std::optional<char32_t> decode_utf8_at(std::string_view text, std::size_t& pos) {
+  return utf8_next_strict(text, pos);
+}
 
 }  // namespace support

@@ -1,17 +1,10 @@
 #include "flow/form_submission.h"
 
-#include "email/email_syntax.h"
-
 #include "config/config_text.h"
+#include "email/email_syntax.h"
+#include "text/utf8_codec.h"
 
 namespace support {
-
-std::size_t utf8_length(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++count;
-  return count;
-}
 
 namespace {
 

@@ -27,7 +27,4 @@ FieldErrors validate_form_values(const Config& config, const FlowRun& run, const
 // category, product, locale and the troubleshooting log with the extra fields.
 TicketDraft ticket_draft_from_form(const Config& config, const FlowRun& run, const FormValues& values);
 
-// Number of Unicode code points in UTF-8 text (ill-formed bytes count one each).
-std::size_t utf8_length(const std::string& text);
-
 }  // namespace support

@@ -1,23 +1,15 @@
 #pragma once
-// UTF-8 helpers for search and validation: decoding that never fails, case folding and
-// accent folding. "Folding" maps text to the form two spellings share: "Café" and "CAFE"
-// both fold to "cafe", "Straße" to "strasse". Covers Latin (Basic, Latin-1, Extended-A/B),
-// Greek and Cyrillic; other scripts pass through unchanged.
-#include <cstddef>
+// Text folding and word characters for search. "Folding" maps text to the form two spellings
+// share: "Café" and "CAFE" both fold to "cafe", "Straße" to "strasse". Covers Latin (Basic,
+// Latin-1, Extended-A/B), Greek and Cyrillic; other scripts pass through unchanged.
+// Decoding and encoding live in text/utf8_codec.h; it is included here because folding walks
+// text with it and the search code reaches utf8_next/utf8_append through this header.
+#include "text/utf8_codec.h"
+
 #include <string>
 #include <string_view>
 
 namespace support {
-
-constexpr char32_t kReplacementChar = 0xFFFD;
-
-// Decodes the code point at `pos` and advances `pos` past it. Invalid or truncated
-// sequences, overlongs and surrogates yield U+FFFD and advance by one byte, so any byte
-// string can be walked to its end. Precondition: pos < text.size().
-char32_t utf8_next(std::string_view text, std::size_t& pos);
-
-// Appends the UTF-8 encoding of `cp` (U+FFFD for values that are not scalar values).
-void utf8_append(std::string& out, char32_t cp);
 
 // Simple (one-to-one) lower-casing for Latin, Greek and Cyrillic.
 char32_t fold_case(char32_t cp);
