@@ -3,25 +3,14 @@
 
 #include "config/config_parser.h"
 #include "config/config_text.h"
+#include "test_files.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 using namespace support;
+using namespace support::test_files;
 
 namespace {
-
-std::string read_text_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-nlohmann::json minimal_config() {
-  return nlohmann::json::parse(read_text_file(SUPPORT_TEST_DATA_DIR "/configs/minimal.json"));
-}
 
 bool has_problem(const ConfigProblems& problems, const std::string& path, const std::string& message_part) {
   return std::any_of(problems.begin(), problems.end(), [&](const ConfigProblem& p) {
@@ -38,7 +27,7 @@ std::string dump_problems(const ConfigProblems& problems) {
 }  // namespace
 
 TEST_CASE("config parser: the default configuration parses without problems") {
-  ConfigParseResult result = parse_config(read_text_file(SUPPORT_ASSETS_DIR "/config/default.json"));
+  ConfigParseResult result = parse_config(read_file(default_config_path()));
   INFO(dump_problems(result.problems));
   CHECK(result.ok());
   const Config& config = result.config;
@@ -54,7 +43,7 @@ TEST_CASE("config parser: the default configuration parses without problems") {
 }
 
 TEST_CASE("config parser: reads every section of the minimal fixture") {
-  ConfigParseResult result = parse_config_json(minimal_config());
+  ConfigParseResult result = parse_config_json(read_json(minimal_config_path()));
   INFO(dump_problems(result.problems));
   REQUIRE(result.ok());
   const Config& config = result.config;
@@ -89,7 +78,7 @@ TEST_CASE("config parser: reads every section of the minimal fixture") {
 }
 
 TEST_CASE("config parser: problems carry exact JSON paths") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   doc["brand"]["colors"]["primary"] = "blue";
   doc["categories"][1]["requires_login_details"] = "yes";
   doc["flows"]["fix"]["steps"][2]["outcomes"][1]["next"] = 42;
@@ -112,7 +101,7 @@ TEST_CASE("config parser: problems carry exact JSON paths") {
 }
 
 TEST_CASE("config parser: conditions are checked where they are written") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   auto& branches = doc["flows"]["fix"]["steps"][2]["outcomes"][1]["next"];
   branches[0]["if"] = {{"answer", {{"step", "pick"}}}};
   branches[1]["if"] = {{"colour", "red"}};
@@ -149,7 +138,7 @@ TEST_CASE("config parser: never throws on hostile input") {
 }
 
 TEST_CASE("config text: locale fallback and placeholders") {
-  ConfigParseResult result = parse_config_json(minimal_config());
+  ConfigParseResult result = parse_config_json(read_json(minimal_config_path()));
   Config& config = result.config;
   CHECK(config_text(config, "en", "greeting") == "Hello from Test Co");
   CHECK(config_text(config, "de", "greeting") == "DE Hello from Test Co");

@@ -9,18 +9,15 @@
 #include <doctest/doctest.h>
 
 #include "email/email_syntax.h"
+#include "test_files.h"
+#include "text/utf8_codec.h"
 
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
-
-#ifndef SUPPORT_SHARED_DATA_DIR
-#define SUPPORT_SHARED_DATA_DIR ""
-#endif
 
 namespace {
 
@@ -29,24 +26,6 @@ struct IsemailCase {
   std::string address;
   std::string category;
 };
-
-void append_utf8(std::string& out, unsigned long code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
 
 // XML text -> raw bytes. The suite writes control character N as &#x2400+N; (see the file's notes).
 std::string decode_xml_text(const std::string& text) {
@@ -69,7 +48,7 @@ std::string decode_xml_text(const std::string& text) {
       const bool hex = entity[1] == 'x' || entity[1] == 'X';
       const unsigned long code = std::stoul(entity.substr(hex ? 2 : 1), nullptr, hex ? 16 : 10);
       if (code >= 0x2400 && code <= 0x241F) out += static_cast<char>(code - 0x2400);
-      else append_utf8(out, code);
+      else support::utf8_append(out, static_cast<char32_t>(code));
     } else {
       FAIL("unknown XML entity &" << entity << ";");
     }
@@ -87,10 +66,7 @@ std::string element_text(const std::string& block, const std::string& name) {
 }
 
 std::vector<IsemailCase> load_cases(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << file.rdbuf();
-  const std::string xml = buffer.str();
+  const std::string xml = support::test_files::read_file(path);
   std::vector<IsemailCase> cases;
   std::size_t pos = 0;
   while ((pos = xml.find("<test id=\"", pos)) != std::string::npos) {
@@ -110,7 +86,7 @@ std::vector<IsemailCase> load_cases(const std::string& path) {
 }  // namespace
 
 TEST_CASE("email: isemail suite v3.05") {
-  const std::string path = std::string(SUPPORT_SHARED_DATA_DIR) + "/email/isemail-tests.xml";
+  const std::string path = support::test_files::shared_data_path("email/isemail-tests.xml");
   if (!std::ifstream(path).good()) {
     MESSAGE("skipped: isemail suite not found at " << path);
     return;

@@ -5,22 +5,12 @@
 #include "config/config_parser.h"
 #include "flow/flow_run.h"
 #include "flow/form_submission.h"
-
-#include <fstream>
-#include <sstream>
+#include "test_files.h"
 
 using namespace support;
+using namespace support::test_files;
 
 namespace {
-
-Config load_default() {
-  std::ifstream file(SUPPORT_ASSETS_DIR "/config/default.json", std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  ConfigParseResult result = parse_config(text.str());
-  REQUIRE(result.ok());
-  return result.config;
-}
 
 // Answers in order; every answer must be accepted.
 void walk(FlowRun& run, const std::vector<std::string>& answers) {
@@ -33,7 +23,7 @@ void walk(FlowRun& run, const std::vector<std::string>& answers) {
 }  // namespace
 
 TEST_CASE("default config: plugin problem walks every troubleshooting step to the form") {
-  Config config = load_default();
+  Config config = load_config(default_config_path());
   FlowRun run = *FlowRun::for_category(config, "plugin_issue", FlowContext{});
   walk(run, {"form_builder", "didnt_help", "not_answered", "didnt_help", "didnt_help", "continue", "didnt_help",
              "continue"});
@@ -62,7 +52,7 @@ TEST_CASE("default config: plugin problem walks every troubleshooting step to th
 }
 
 TEST_CASE("default config: Speed Cache customers get the extra rebuild step") {
-  Config config = load_default();
+  Config config = load_config(default_config_path());
   FlowRun run = *FlowRun::for_category(config, "plugin_issue", FlowContext{});
   walk(run, {"speed_cache", "cant_do", "not_answered", "cant_do", "cant_do", "continue", "didnt_help"});
   CHECK(run.current_step().id == "speed_cache_rebuild");
@@ -71,14 +61,14 @@ TEST_CASE("default config: Speed Cache customers get the extra rebuild step") {
 }
 
 TEST_CASE("default config: a conflict with another developer's plugin can end the flow") {
-  Config config = load_default();
+  Config config = load_config(default_config_path());
   FlowRun run = *FlowRun::for_category(config, "plugin_issue", FlowContext{});
   walk(run, {"seo_pro", "didnt_help", "not_answered", "found_conflict", "will_contact_developer"});
   CHECK(run.is_resolved());
 }
 
 TEST_CASE("default config: how-to goes through tutorials and the KB to a question form") {
-  Config config = load_default();
+  Config config = load_config(default_config_path());
   FlowRun run = *FlowRun::for_category(config, "how_to", FlowContext{});
   walk(run, {"backup_vault", "didnt_help", "not_answered"});
   CHECK(run.reached_form());
@@ -88,7 +78,7 @@ TEST_CASE("default config: how-to goes through tutorials and the KB to a questio
 }
 
 TEST_CASE("default config: a sales question goes straight to a short form without logins") {
-  Config config = load_default();
+  Config config = load_config(default_config_path());
   FlowRun run = *FlowRun::for_category(config, "sales_question", FlowContext{});
   CHECK(run.reached_form());
   CHECK_FALSE(run.current_step().asks_login_details);
@@ -97,7 +87,7 @@ TEST_CASE("default config: a sales question goes straight to a short form withou
 }
 
 TEST_CASE("default config: email problems get whitelisting and spam-folder advice first") {
-  Config config = load_default();
+  Config config = load_config(default_config_path());
   FlowRun replies = *FlowRun::for_category(config, "email_access", FlowContext{});
   walk(replies, {"no_replies", "continue"});
   CHECK(replies.text(replies.current_step().item_keys[0]).find("Promotions") != std::string::npos);
@@ -112,7 +102,7 @@ TEST_CASE("default config: email problems get whitelisting and spam-folder advic
 }
 
 TEST_CASE("default config: escalation asks for the ticket number and agent, prefixed for the manager") {
-  Config config = load_default();
+  Config config = load_config(default_config_path());
   FlowRun run = *FlowRun::for_category(config, "ticket_attention", FlowContext{});
   CHECK(run.text(run.current_step().text_key).find("oldest") != std::string::npos);
   walk(run, {"continue", "didnt_help", "continue"});
@@ -132,7 +122,7 @@ TEST_CASE("default config: escalation asks for the ticket number and agent, pref
 }
 
 TEST_CASE("default config: fixed-it resolves at every checklist step") {
-  Config config = load_default();
+  Config config = load_config(default_config_path());
   int checklists = 0;
   for (const auto& entry : config.flows) {
     const std::string& flow_id = entry.first;

@@ -4,22 +4,12 @@
 #include "config/config_parser.h"
 #include "flow/flow_run.h"
 #include "flow/form_submission.h"
-
-#include <fstream>
-#include <sstream>
+#include "test_files.h"
 
 using namespace support;
+using namespace support::test_files;
 
 namespace {
-
-Config load_minimal() {
-  std::ifstream file(SUPPORT_TEST_DATA_DIR "/configs/minimal.json", std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  ConfigParseResult result = parse_config(text.str());
-  REQUIRE(result.ok());
-  return result.config;
-}
 
 std::vector<std::string> answer_ids(const FlowRun& run) {
   std::vector<std::string> ids;
@@ -30,7 +20,7 @@ std::vector<std::string> answer_ids(const FlowRun& run) {
 }  // namespace
 
 TEST_CASE("flow run: starts a category's flow with the category in the context") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   auto run = FlowRun::for_category(config, "broken", FlowContext{});
   REQUIRE(run);
   CHECK(run->flow().id == "fix");
@@ -45,7 +35,7 @@ TEST_CASE("flow run: starts a category's flow with the category in the context")
 }
 
 TEST_CASE("flow run: choices set context and conditions pick the branch") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   SUBCASE("answer condition: beta gets the beta tip") {
     FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
     CHECK(run.answer("beta"));
@@ -77,7 +67,7 @@ TEST_CASE("flow run: choices set context and conditions pick the branch") {
 }
 
 TEST_CASE("flow run: unknown answers are refused and change nothing") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
   CHECK_FALSE(run.answer("gamma"));
   CHECK(run.current_step().id == "pick");
@@ -85,7 +75,7 @@ TEST_CASE("flow run: unknown answers are refused and change nothing") {
 }
 
 TEST_CASE("flow run: fixed-it and this-answered-it resolve the flow") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
   run.answer("alpha");
   SUBCASE("kb answered") {
@@ -108,7 +98,7 @@ TEST_CASE("flow run: fixed-it and this-answered-it resolve the flow") {
 }
 
 TEST_CASE("flow run: back and forward keep the answers") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
   run.answer("beta");
   run.answer("not_answered");
@@ -158,7 +148,7 @@ TEST_CASE("flow run: back and forward keep the answers") {
 }
 
 TEST_CASE("flow run: the log names steps and answers in words") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
   run.answer("alpha");
   run.answer("not_answered");
@@ -187,7 +177,7 @@ TEST_CASE("flow run: the log names steps and answers in words") {
 }
 
 TEST_CASE("flow run: a broken start or reference shows the built-in broken step") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   Flow flow = *config.find_flow("fix");
   flow.start = "missing";
   FlowRun run(config, flow, FlowContext{});
@@ -203,7 +193,7 @@ TEST_CASE("flow run: a broken start or reference shows the built-in broken step"
 }
 
 TEST_CASE("flow run: a looping flow cannot grow without bound") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   Flow loop = *config.find_flow("fix");
   loop.steps[2].answers[2].next.branches[0].to = "restart";  // cant_do -> restart again
   FlowRun run(config, loop, FlowContext{});
@@ -217,7 +207,7 @@ TEST_CASE("flow run: a looping flow cannot grow without bound") {
 }
 
 TEST_CASE("form submission: validation and the ticket draft") {
-  Config config = load_minimal();
+  Config config = load_config(minimal_config_path());
   FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
   run.answer("alpha");
   run.answer("not_answered");
@@ -252,6 +242,25 @@ TEST_CASE("form submission: validation and the ticket draft") {
   // The prefix is not doubled if the customer typed it.
   values["subject"] = "ATTN: Pat Doe Alpha crashes";
   CHECK(ticket_draft_from_form(config, run, values).subject == "ATTN: Pat Doe Alpha crashes");
+}
+
+TEST_CASE("form submission: lengths are counted in characters, not bytes") {
+  Config config = load_config(minimal_config_path());
+  FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
+  run.answer("alpha");
+  run.answer("not_answered");
+  run.answer("cant_do");
+  REQUIRE(run.reached_form());
+  auto description_errors = [&](const std::string& description) {
+    FormValues values{{"name", "Ada"}, {"email", "ada@example.test"}, {"subject", "Alpha"}, {"description", description}};
+    return validate_form_values(config, run, values);
+  };
+  std::string accents;  // 29 x "é": 58 bytes, one character short of the category's 30
+  for (int i = 0; i < 29; ++i) accents += "\xC3\xA9";
+  const FieldErrors short_errors = description_errors(accents);
+  REQUIRE(short_errors.size() == 1);
+  CHECK(short_errors[0].code == "too_short");
+  CHECK(description_errors(accents + "\xF0\x9F\x98\x80").empty());  // + one 4-byte emoji = 30 characters
 }
 
 TEST_CASE("flow conditions: all, any, not, lists and unset context") {

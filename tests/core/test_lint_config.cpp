@@ -3,25 +3,14 @@
 
 #include "config/config_lint.h"
 #include "config/config_parser.h"
+#include "test_files.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 using namespace support;
+using namespace support::test_files;
 
 namespace {
-
-std::string read_text_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-nlohmann::json minimal_config() {
-  return nlohmann::json::parse(read_text_file(SUPPORT_TEST_DATA_DIR "/configs/minimal.json"));
-}
 
 std::vector<std::string> lint_lines(const nlohmann::json& doc) { return format_problems(lint_config_text(doc.dump())); }
 
@@ -40,14 +29,14 @@ nlohmann::json& step(nlohmann::json& doc, const char* flow, int index) { return 
 }  // namespace
 
 TEST_CASE("lint: the default configuration and the minimal fixture are clean") {
-  std::vector<std::string> lines = format_problems(lint_config_text(read_text_file(SUPPORT_ASSETS_DIR "/config/default.json")));
+  std::vector<std::string> lines = format_problems(lint_config_text(read_file(default_config_path())));
   INFO(joined(lines));
   CHECK(lines.empty());
-  CHECK(lint_lines(minimal_config()).empty());
+  CHECK(lint_lines(read_json(minimal_config_path())).empty());
 }
 
 TEST_CASE("lint: unknown step references") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   step(doc, "fix", 2)["outcomes"][2]["next"] = "chek_cache";
   step(doc, "fix", 2)["outcomes"][1]["next"][1]["to"] = "nowhere";
   doc["flows"]["sales"]["start"] = "missing";
@@ -59,7 +48,7 @@ TEST_CASE("lint: unknown step references") {
 }
 
 TEST_CASE("lint: unreachable steps") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   doc["flows"]["fix"]["steps"].push_back({{"id", "orphan"}, {"type", "info"}, {"next", "form"}});
   auto lines = lint_lines(doc);
   INFO(joined(lines));
@@ -68,7 +57,7 @@ TEST_CASE("lint: unreachable steps") {
 }
 
 TEST_CASE("lint: dead ends and answers that lead nowhere") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   step(doc, "fix", 2)["outcomes"][2].erase("next");
   step(doc, "fix", 3)["type"] = "choice";
   step(doc, "fix", 3).erase("items");
@@ -81,7 +70,7 @@ TEST_CASE("lint: dead ends and answers that lead nowhere") {
 }
 
 TEST_CASE("lint: conditional next without a fallback") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   step(doc, "fix", 2)["outcomes"][1]["next"].erase(2);
   auto lines = lint_lines(doc);
   INFO(joined(lines));
@@ -90,7 +79,7 @@ TEST_CASE("lint: conditional next without a fallback") {
 }
 
 TEST_CASE("lint: cycles without an exit") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   step(doc, "fix", 2)["outcomes"][2]["next"] = "beta_tip";  // cant_do -> beta_tip
   step(doc, "fix", 3)["next"] = "member_tip";               // beta_tip <-> member_tip, never out
   step(doc, "fix", 4)["next"] = "beta_tip";
@@ -101,13 +90,13 @@ TEST_CASE("lint: cycles without an exit") {
 }
 
 TEST_CASE("lint: a cycle with a way out is fine") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   step(doc, "fix", 2)["outcomes"][2]["next"] = "kb_first";  // "try again" loop; "fixed" still exits
   CHECK(lint_lines(doc).empty());
 }
 
 TEST_CASE("lint: categories pointing to unknown flows, overrides for unknown categories") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   doc["categories"][1]["flow"] = "sale";
   doc["policy"]["category_overrides"]["ghost"] = {{"min_description_length", 3}};
   auto lines = lint_lines(doc);
@@ -118,7 +107,7 @@ TEST_CASE("lint: categories pointing to unknown flows, overrides for unknown cat
 }
 
 TEST_CASE("lint: missing texts") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   doc["texts"]["de"].erase("opt.beta");
   doc["texts"]["en"].erase("restart.text");
   doc["texts"]["de"].erase("restart.text");
@@ -131,7 +120,7 @@ TEST_CASE("lint: missing texts") {
 }
 
 TEST_CASE("lint: duplicate ids") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   doc["categories"].push_back(doc["categories"][0]);
   doc["products"].push_back(doc["products"][1]);
   step(doc, "fix", 4)["id"] = "beta_tip";
@@ -151,7 +140,7 @@ TEST_CASE("lint: duplicate ids") {
 }
 
 TEST_CASE("lint: references inside conditions, options and kb checks") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   auto& branches = step(doc, "fix", 2)["outcomes"][1]["next"];
   branches[0]["if"] = {{"answer", {{"step", "pick"}, {"is", "gamma"}}}};
   branches[1]["if"] = {{"all", {{{"context", {{"product", "delta"}}}}, {{"answer", {{"step", "ghost"}, {"is", "x"}}}}}}};
@@ -167,7 +156,7 @@ TEST_CASE("lint: references inside conditions, options and kb checks") {
 }
 
 TEST_CASE("lint: forms need an email field; parser problems come first") {
-  nlohmann::json doc = minimal_config();
+  nlohmann::json doc = read_json(minimal_config_path());
   doc["flows"]["sales"]["steps"][0]["fields"].erase(1);
   doc["brand"]["colors"]["primary"] = "#12345";
   auto lines = lint_lines(doc);
@@ -178,11 +167,11 @@ TEST_CASE("lint: forms need an email field; parser problems come first") {
 }
 
 TEST_CASE("lint: fixture files with known problems") {
-  auto lines = format_problems(lint_config_text(read_text_file(SUPPORT_TEST_DATA_DIR "/configs/broken_references.json")));
+  auto lines = format_problems(lint_config_text(read_file(test_data_path("configs/broken_references.json"))));
   INFO(joined(lines));
   CHECK(has_line(lines, "flows.plugin_issue.steps[3].next: unknown step \"chek_cache\""));
   CHECK(has_line(lines, "categories[0].flow: unknown flow \"plugin_isue\""));
   CHECK(has_line(lines, "texts.de.button.continue: missing (present in the default locale \"en\")"));
-  CHECK(format_problems(lint_config_text(read_text_file(SUPPORT_TEST_DATA_DIR "/configs/not_json.json"))) ==
+  CHECK(format_problems(lint_config_text(read_file(test_data_path("configs/not_json.json")))) ==
         std::vector<std::string>{"(root): not valid JSON (at byte 15)"});
 }

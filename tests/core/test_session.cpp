@@ -1,24 +1,14 @@
 // SupportSession: the widget's decisions, tested without a browser.
 #include "config/config_parser.h"
 #include "session/support_session.h"
+#include "test_files.h"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 using namespace support;
+using namespace support::test_files;
 
 namespace {
-
-Config default_config() {
-  std::ifstream in(std::string(SUPPORT_ASSETS_DIR) + "/config/default.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  auto parsed = parse_config(text.str());
-  REQUIRE(parsed.ok());
-  return parsed.config;
-}
 
 void fill_sales_form(SupportSession& s) {
   s.form_value("name") = "Ada";
@@ -30,7 +20,7 @@ void fill_sales_form(SupportSession& s) {
 }  // namespace
 
 TEST_CASE("session: a sales question goes straight to the form and posts one ticket") {
-  SupportSession s(default_config(), "en", "seed");
+  SupportSession s(load_config(default_config_path()), "en", "seed");
   s.choose_category("sales_question");
   REQUIRE(s.screen() == Screen::Flow);
   REQUIRE(s.flow()->reached_form());
@@ -58,7 +48,7 @@ TEST_CASE("session: a sales question goes straight to the form and posts one tic
 }
 
 TEST_CASE("session: the widget refuses what the server would refuse") {
-  SupportSession s(default_config(), "en", "seed");
+  SupportSession s(load_config(default_config_path()), "en", "seed");
   s.choose_category("sales_question");
   fill_sales_form(s);
   s.form_value("email") = "ada@[127.0.0.1]";   // an address literal: the server's email rules reject it
@@ -68,7 +58,7 @@ TEST_CASE("session: the widget refuses what the server would refuse") {
 }
 
 TEST_CASE("session: a failed send keeps every field and retries with the same key") {
-  SupportSession s(default_config(), "en", "seed");
+  SupportSession s(load_config(default_config_path()), "en", "seed");
   s.choose_category("sales_question");
   fill_sales_form(s);
   s.submit();
@@ -89,7 +79,7 @@ TEST_CASE("session: a failed send keeps every field and retries with the same ke
 }
 
 TEST_CASE("session: fixed it resolves without a ticket and reports one event") {
-  SupportSession s(default_config(), "en", "seed");
+  SupportSession s(load_config(default_config_path()), "en", "seed");
   s.choose_category("plugin_issue");
   s.answer("seo_pro");
   s.answer("fixed");
@@ -106,7 +96,7 @@ TEST_CASE("session: fixed it resolves without a ticket and reports one event") {
 }
 
 TEST_CASE("session: the saved draft brings back the step and the typed text") {
-  Config config = default_config();
+  Config config = load_config(default_config_path());
   nlohmann::json saved;
   {
     SupportSession s(config, "en", "seed");
@@ -131,7 +121,7 @@ TEST_CASE("session: the saved draft brings back the step and the typed text") {
 }
 
 TEST_CASE("session: an article that answered the question resolves") {
-  SupportSession s(default_config(), "en", "seed");
+  SupportSession s(load_config(default_config_path()), "en", "seed");
   s.search_query() = "licence activate";
   auto hits = s.search(s.search_query());
   REQUIRE_FALSE(hits.empty());

@@ -1,0 +1,53 @@
+#pragma once
+// Files the core tests read: fixtures in tests/data, the shipped assets/ and the shared
+// evaluation data beside the repository. CMake passes the folders as absolute paths
+// (tests/core/CMakeLists.txt), so the tests find them from any working directory, natively
+// and under node (NODERAWFS gives the wasm build the real file system).
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "config/config_parser.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace support::test_files {
+
+inline std::string test_data_path(const std::string& relative) {
+  return std::string(SUPPORT_TEST_DATA_DIR) + "/" + relative;
+}
+
+inline std::string assets_path(const std::string& relative) {
+  return std::string(SUPPORT_ASSETS_DIR) + "/" + relative;
+}
+
+inline std::string shared_data_path(const std::string& relative) {
+  return std::string(SUPPORT_SHARED_DATA_DIR) + "/" + relative;
+}
+
+// The file's bytes. A missing file fails the test here, rather than as a puzzling parse error.
+inline std::string read_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  REQUIRE_MESSAGE(file.good(), "cannot open " << path);
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  return bytes.str();
+}
+
+inline nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }
+
+// A configuration that must parse without problems.
+inline Config load_config(const std::string& path) {
+  ConfigParseResult result = parse_config(read_file(path));
+  REQUIRE_MESSAGE(result.ok(), path << " has configuration problems");
+  return result.config;
+}
+
+// tests/data/configs/minimal.json: the small fixture most flow and config tests change.
+inline std::string minimal_config_path() { return test_data_path("configs/minimal.json"); }
+
+// assets/config/default.json: the configuration the widget ships with.
+inline std::string default_config_path() { return assets_path("config/default.json"); }
+
+}  // namespace support::test_files
