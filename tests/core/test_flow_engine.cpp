@@ -17,6 +17,16 @@ std::vector<std::string> answer_ids(const FlowRun& run) {
   return ids;
 }
 
+// The "broken" category walked to its form: product alpha, article did not help, cannot do the tip.
+FlowRun broken_run_at_form(const Config& config) {
+  FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
+  run.answer("alpha");
+  run.answer("not_answered");
+  run.answer("cant_do");
+  REQUIRE(run.reached_form());
+  return run;
+}
+
 }  // namespace
 
 TEST_CASE("flow run: starts a category's flow with the category in the context") {
@@ -149,10 +159,7 @@ TEST_CASE("flow run: back and forward keep the answers") {
 
 TEST_CASE("flow run: the log names steps and answers in words") {
   Config config = load_config(minimal_config_path());
-  FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
-  run.answer("alpha");
-  run.answer("not_answered");
-  run.answer("cant_do");
+  FlowRun run = broken_run_at_form(config);
   nlohmann::json log = run.log();
   REQUIRE(log.size() == 4);
   CHECK(log[0]["step"] == "pick");
@@ -208,11 +215,7 @@ TEST_CASE("flow run: a looping flow cannot grow without bound") {
 
 TEST_CASE("form submission: validation and the ticket draft") {
   Config config = load_config(minimal_config_path());
-  FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
-  run.answer("alpha");
-  run.answer("not_answered");
-  run.answer("cant_do");
-  REQUIRE(run.reached_form());
+  FlowRun run = broken_run_at_form(config);
   CHECK(run.subject_prefix() == "ATTN: Pat Doe");
 
   FormValues values{{"name", "Ada"}, {"email", "not-an-email"}, {"subject", ""}, {"description", "too short"}};
@@ -246,11 +249,7 @@ TEST_CASE("form submission: validation and the ticket draft") {
 
 TEST_CASE("form submission: lengths are counted in characters, not bytes") {
   Config config = load_config(minimal_config_path());
-  FlowRun run = *FlowRun::for_category(config, "broken", FlowContext{});
-  run.answer("alpha");
-  run.answer("not_answered");
-  run.answer("cant_do");
-  REQUIRE(run.reached_form());
+  FlowRun run = broken_run_at_form(config);
   auto description_errors = [&](const std::string& description) {
     FormValues values{{"name", "Ada"}, {"email", "ada@example.test"}, {"subject", "Alpha"}, {"description", description}};
     return validate_form_values(config, run, values);
