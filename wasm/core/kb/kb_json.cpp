@@ -7,17 +7,17 @@
 namespace support {
 namespace {
 
-// Reads a required or optional string member; records an error and returns false if it
+// Reads a required or optional string member; records a problem and returns false if it
 // is present with another type, or missing when required.
-bool read_string(const nlohmann::json& object, const char* key, const std::string& path, bool required,
-                 std::string& out, std::vector<std::string>& errors) {
+bool read_string(const nlohmann::json& object, const char* key, bool required, std::string& out,
+                 std::vector<KbArticleProblem>& problems) {
   const auto it = object.find(key);
   if (it == object.end() || (!required && it->is_null())) {
-    if (required) errors.push_back(path + "." + key + ": is required");
+    if (required) problems.push_back({key, "is required"});
     return !required;
   }
   if (!it->is_string()) {
-    errors.push_back(path + "." + key + ": must be a string");
+    problems.push_back({key, "must be a string"});
     return false;
   }
   out = it->get<std::string>();
@@ -49,34 +49,11 @@ KbParseResult kb_articles_from_json(const nlohmann::json& value, const std::stri
     for (std::size_t i = 0; i < list->size(); ++i) {
       const nlohmann::json& item = (*list)[i];
       const std::string path = list_path + "[" + std::to_string(i) + "]";
-      if (!item.is_object()) {
-        result.errors.push_back(path + ": must be an object with \"id\", \"title\" and \"body\"");
-        continue;
-      }
       KbArticle article;
-      bool ok = read_string(item, "id", path, true, article.id, result.errors);
-      if (ok && article.id.empty()) {
-        result.errors.push_back(path + ".id: must not be empty");
-        ok = false;
-      }
-      ok = read_string(item, "title", path, true, article.title, result.errors) && ok;
-      ok = read_string(item, "body", path, true, article.body, result.errors) && ok;
-      ok = read_string(item, "url", path, false, article.url, result.errors) && ok;
-      const auto tags = item.find("tags");
-      if (tags != item.end() && !tags->is_null()) {
-        if (!tags->is_array()) {
-          result.errors.push_back(path + ".tags: must be an array of strings");
-          ok = false;
-        } else {
-          for (std::size_t t = 0; t < tags->size(); ++t) {
-            if ((*tags)[t].is_string()) {
-              article.tags.push_back((*tags)[t].get<std::string>());
-            } else {
-              result.errors.push_back(path + ".tags[" + std::to_string(t) + "]: must be a string");
-              ok = false;
-            }
-          }
-        }
+      std::vector<KbArticleProblem> problems;
+      bool ok = kb_article_from_json(item, article, problems);
+      for (const KbArticleProblem& problem : problems) {
+        result.errors.push_back(path + (problem.field.empty() ? "" : "." + problem.field) + ": " + problem.message);
       }
       if (!article.id.empty()) {
         const auto [seen, inserted] = first_index_of_id.emplace(article.id, i);
@@ -92,6 +69,40 @@ KbParseResult kb_articles_from_json(const nlohmann::json& value, const std::stri
     result.errors.push_back(json_path + ": " + e.what());
   }
   return result;
+}
+
+bool kb_article_from_json(const nlohmann::json& item, KbArticle& out, std::vector<KbArticleProblem>& problems) {
+  if (!item.is_object()) {
+    problems.push_back({"", "must be an object with \"id\", \"title\" and \"body\""});
+    return false;
+  }
+  KbArticle article;
+  bool ok = read_string(item, "id", true, article.id, problems);
+  if (ok && article.id.empty()) {
+    problems.push_back({"id", "must not be empty"});
+    ok = false;
+  }
+  ok = read_string(item, "title", true, article.title, problems) && ok;
+  ok = read_string(item, "body", true, article.body, problems) && ok;
+  ok = read_string(item, "url", false, article.url, problems) && ok;
+  const auto tags = item.find("tags");
+  if (tags != item.end() && !tags->is_null()) {
+    if (!tags->is_array()) {
+      problems.push_back({"tags", "must be an array of strings"});
+      ok = false;
+    } else {
+      for (std::size_t t = 0; t < tags->size(); ++t) {
+        if ((*tags)[t].is_string()) {
+          article.tags.push_back((*tags)[t].get<std::string>());
+        } else {
+          problems.push_back({"tags[" + std::to_string(t) + "]", "must be a string"});
+          ok = false;
+        }
+      }
+    }
+  }
+  out = std::move(article);
+  return ok;
 }
 
 }  // namespace support

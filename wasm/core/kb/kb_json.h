@@ -20,4 +20,15 @@ struct KbParseResult {
 // `json_path` names `value` in messages, e.g. "kb.articles" or "kb.json".
 KbParseResult kb_articles_from_json(const nlohmann::json& value, const std::string& json_path);
 
+// One thing wrong with one article, relative to the article, so each caller can name the
+// article its own way ("kb.articles[3]", "line 17").
+struct KbArticleProblem {
+  std::string field;    // "" (the article as a whole), "title", "tags[1]", ...
+  std::string message;  // "is required", "must be a string", ...
+};
+
+// Reads one article (the rules of kb_articles_from_json, without the duplicate-id check, which
+// needs the whole list). Returns false, with problems, when the article must be left out.
+bool kb_article_from_json(const nlohmann::json& item, KbArticle& out, std::vector<KbArticleProblem>& problems);
+
 }  // namespace support
