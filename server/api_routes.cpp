@@ -1,6 +1,7 @@
 #include "api_routes.h"
 
 #include "http_json.h"
+#include "server_options.h"
 #include "staff_token.h"
 
 #include "ticket/ticket_draft.h"
@@ -154,7 +155,7 @@ void get_config(ApiContext& context, httplib::Response& response) {
   if (context.config_text) {
     text = *context.config_text;
   } else {
-    std::ifstream file(context.web_dir + "/assets/config/default.json", std::ios::binary);
+    std::ifstream file(web_default_config_path(context.web_dir), std::ios::binary);
     if (context.web_dir.empty() || !file) {
       return send_error(response, 404, "no widget configuration: start the server with --config FILE");
     }

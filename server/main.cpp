@@ -61,8 +61,8 @@ int run(const ServerOptions& options) {
     context.config_text = read_whole_file(options.config_file);
     rules_source = options.config_file;
     rules_text = *context.config_text;
-  } else if (!options.web_dir.empty() && std::filesystem::exists(options.web_dir + "/assets/config/default.json")) {
-    rules_source = options.web_dir + "/assets/config/default.json";
+  } else if (!options.web_dir.empty() && std::filesystem::exists(web_default_config_path(options.web_dir))) {
+    rules_source = web_default_config_path(options.web_dir);
     rules_text = read_whole_file(rules_source);
   }
   if (!rules_source.empty()) {

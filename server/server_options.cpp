@@ -13,7 +13,7 @@ const char* const kServerUsage =
     "  --data DIR          folder for tickets.sqlite3 and staff-token, created if missing (default ./data)\n"
     "  --web DIR           folder of static files; / serves DIR/demo/index.html\n"
     "  --config FILE       widget configuration JSON served at GET /api/config\n"
-    "                      (default: DIR/assets/config/default.json of --web, if present)\n"
+    "                      (default: DIR/widget/assets/config/default.json of --web)\n"
     "  --max-body BYTES    largest accepted request body (default 65536)\n"
     "  --allow-origin O    origin allowed to call the API from a browser; repeatable (default *)\n";
 

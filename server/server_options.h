@@ -19,6 +19,12 @@ struct ServerOptions {
 
 extern const char* const kServerUsage;
 
+// Where the web folder (build/web, laid out by shell/CMakeLists.txt) keeps the widget's default
+// configuration: used for GET /api/config and the ticket rules when there is no --config.
+inline std::string web_default_config_path(const std::string& web_dir) {
+  return web_dir + "/widget/assets/config/default.json";
+}
+
 // Parses argv. On a problem returns nullopt and sets `error` to a sentence for the user;
 // `--help` returns nullopt with an empty error.
 std::optional<ServerOptions> parse_server_options(int argc, char** argv, std::string& error);

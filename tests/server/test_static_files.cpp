@@ -23,7 +23,7 @@ TEST_CASE("static files: content types, / is the demo page, no way out of the we
   write_file(web + "/loader.js", "console.log(1);");
   write_file(web + "/style.css", "body{}");
   write_file(web + "/fonts/inter.ttf", "ttf");
-  write_file(web + "/assets/config/default.json", R"({"default":true})");
+  write_file(web + "/widget/assets/config/default.json", R"({"default":true})");
   write_file(web + "/.env", "hidden");
   write_file(root.path() + "/secret.txt", "top secret");
   std::filesystem::create_directory_symlink(root.path(), web + "/escape");
