@@ -11,7 +11,8 @@ const STYLE = `
   border-radius:12px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;touch-action:pan-y}
 .panel[hidden]{display:none}
 .panel:focus{outline:none}
-@media (max-width:520px){.panel{right:0;bottom:0;width:100vw;height:100vh;height:100dvh;border-radius:0}}
+.panel.inline{position:absolute;inset:0;right:auto;bottom:auto;width:100%;height:100%;z-index:auto;box-shadow:none;border-radius:0}
+@media (max-width:520px){.panel:not(.inline){right:0;bottom:0;width:100vw;height:100vh;height:100dvh;border-radius:0}}
 canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .fixed{position:absolute;inset:0;pointer-events:none}
 .scroll{position:absolute;overflow-y:auto;overflow-x:hidden;scrollbar-width:none;overscroll-behavior:contain}
@@ -26,11 +27,16 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .error{position:absolute;inset:0;padding:24px;font:15px system-ui,sans-serif;color:#b42318;background:#fff}
 `;
 
+// options: base, config (URL), api, locale, label — from loader.js; the staff preview adds
+//   inline: fill the shadow root's (positioned) host element, always open, no launcher; configText: the configuration
+//   itself instead of its URL, dryRun: post nothing and hand each request to onRequest(request)
+//   instead (answered as the server would: a ticket number), onState(state) on every move.
+// Returns { open, close, toggle, ready } and, for the preview, { setConfig, restart, lint, steps, jump }.
 export function mountWidget(root, launcher, options) {
   const style = document.createElement('style');
   style.textContent = STYLE;
   const panel = document.createElement('div');
-  panel.className = 'panel';
+  panel.className = options.inline ? 'panel inline' : 'panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
   panel.tabIndex = -1;
@@ -40,7 +46,9 @@ export function mountWidget(root, launcher, options) {
   const canvas = panel.querySelector('canvas');
   const layers = { fixed: panel.querySelector('.fixed'), scroll: panel.querySelector('.scroll'), spacer: panel.querySelector('.spacer') };
 
-  const draftKey = 'support-widget:draft:' + options.config;
+  // The preview keeps no draft: staff must not leave one behind for the customer view.
+  const draftKey = options.dryRun ? null : 'support-widget:draft:' + options.config;
+  let dryRunNumber = 0;
   let M = null;          // the wasm module, once loaded
   let isOpen = false;
   let rafPending = false;
@@ -73,6 +81,10 @@ export function mountWidget(root, launcher, options) {
   }
 
   function syncOut() {
+    if (options.onState) {
+      const state = M._widget_take_state();
+      if (state) options.onState(JSON.parse(M.UTF8ToString(state)));
+    }
     const sem = M._widget_take_semantic();
     if (sem) {
       mirror.update(JSON.parse(M.UTF8ToString(sem)));
@@ -86,12 +98,13 @@ export function mountWidget(root, launcher, options) {
   }
 
   function handleOutbox(out) {
-    if (out.draft !== undefined) { try { localStorage.setItem(draftKey, out.draft); } catch (_) { /* private mode: keep in memory */ } }
+    if (out.draft !== undefined && draftKey) { try { localStorage.setItem(draftKey, out.draft); } catch (_) { /* private mode: keep in memory */ } }
     for (const r of out.requests || []) send(r);
     if (out.close) close();
   }
 
   async function send(r) {
+    if (options.dryRun) return sendDry(r);
     let status = 0, body = '';
     try {
       const res = await fetch(new URL(r.path, options.api), { method: r.method, headers: r.headers, body: r.body || undefined });
@@ -100,6 +113,17 @@ export function mountWidget(root, launcher, options) {
     } catch (_) { status = 0; }
     cstr(body, (p) => M._widget_http_response(r.id, status, p));
     invalidate();
+  }
+
+  // Dry run: the request is shown, not sent; the widget gets what the server would answer.
+  function sendDry(r) {
+    if (options.onRequest) options.onRequest({ method: r.method, path: r.path, headers: r.headers, body: r.body });
+    const isTicket = r.path === '/api/tickets';
+    const answer = isTicket ? { number: ++dryRunNumber, dry_run: true } : { dry_run: true };
+    queueMicrotask(() => {
+      cstr(JSON.stringify(answer), (p) => M._widget_http_response(r.id, isTicket ? 201 : 202, p));
+      invalidate();
+    });
   }
 
   function domInput(kind, id, text = '', s0 = 0, s1 = 0) {
@@ -153,14 +177,14 @@ export function mountWidget(root, launcher, options) {
     const fetchBytes = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.arrayBuffer(); });
     const [module, configText, regular, bold] = await Promise.all([
       createWidgetModule({ canvas, locateFile: (f) => options.base + f }),
-      fetch(options.config).then((r) => { if (!r.ok) throw new Error('configuration ' + options.config + ': HTTP ' + r.status); return r.text(); }),
+      options.configText !== undefined ? options.configText : fetch(options.config).then((r) => { if (!r.ok) throw new Error('configuration ' + options.config + ': HTTP ' + r.status); return r.text(); }),
       fetchBytes(options.base + 'assets/fonts/inter-regular.otf'),
       fetchBytes(options.base + 'assets/fonts/inter-semibold.otf'),
     ]);
     M = module;
     try { document.fonts.add(new FontFace(FONT_FAMILY, regular.slice(0))); } catch (_) { /* system font then */ }
     let saved = '';
-    try { saved = localStorage.getItem(draftKey) || ''; } catch (_) { /* no storage */ }
+    try { saved = (draftKey && localStorage.getItem(draftKey)) || ''; } catch (_) { /* no storage */ }
     const seed = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
     const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) => M._widget_init(c, l, s, d)))));
     if (!ok) throw new Error('WebGL2 is not available in this browser');
@@ -181,16 +205,36 @@ export function mountWidget(root, launcher, options) {
   function open() {
     isOpen = true;
     panel.hidden = false;
-    launcher.setAttribute('aria-expanded', 'true');
-    if (!loading) loading = load().catch((e) => showError(e.message));
-    loading.then(() => { resize(); invalidate(); });
+    if (launcher) launcher.setAttribute('aria-expanded', 'true');
+    if (!loading) {
+      loading = load();
+      loading.catch((e) => showError(e.message));
+    }
+    loading.then(() => { resize(); invalidate(); }, () => {});
   }
   function close() {
+    if (options.inline) return;   // the preview's widget stays on the page
     isOpen = false;
     panel.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
     focusedOnce = false;
     launcher.focus();
   }
-  return { open, close, toggle: () => (isOpen ? close() : open()) };
+
+  // ---- staff preview ----
+  const readJson = (p) => JSON.parse(M.UTF8ToString(p));
+  const api = { open, close, toggle: () => (isOpen ? close() : open()) };
+  api.ready = () => (loading || Promise.reject(new Error('not opened'))).then(() => api);
+  // Swaps the configuration in place; the customer stays on their step. true if it parsed.
+  api.setConfig = (text) => { const ok = cstr(text, (p) => M._widget_set_config(p)) === 1; invalidate(); return ok; };
+  api.restart = () => { M._widget_restart(); invalidate(); };
+  api.lint = (text) => cstr(text, (p) => readJson(M._widget_lint(p)));
+  api.steps = () => readJson(M._widget_steps());
+  api.jump = (flow, step) => {
+    const ok = cstr(flow, (f) => cstr(step, (s) => M._widget_jump(f, s))) === 1;
+    invalidate();
+    return ok;
+  };
+  if (options.inline) open();
+  return api;
 }

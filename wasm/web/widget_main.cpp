@@ -8,7 +8,10 @@
 #include "widget_view.h"
 #include "widgets.h"
 
+#include "config/config_lint.h"
 #include "config/config_parser.h"
+#include "flow/flow_catalog.h"
+#include "session/session_snapshot.h"
 #include "session/support_session.h"
 
 #include <emscripten/emscripten.h>
@@ -32,7 +35,9 @@ struct Widget {
   float font_dpr = 0;                 // DPR the atlas was rasterised for
   double last_time_ms = 0;
   int frames_wanted = 2;              // ImGui reacts a frame late: draw a few after each input
-  std::string semantic_out, outbox_out, draft_out;
+  std::string locale, key_seed;
+  std::string last_draft;             // where the customer was when a bad configuration replaced theirs
+  std::string semantic_out, outbox_out, draft_out, state_out, json_out;
   unsigned saved_draft_revision = 0;
   bool close_requested = false;
   int last_cursor = -2;
@@ -75,6 +80,29 @@ const char* cursor_name(int cursor) {
   }
 }
 
+// (Re)starts the session on a configuration; the saved draft (JSON or "") puts the customer
+// back where they were. A configuration with problems shows the error panel instead.
+void start_session(const char* config_json, const std::string& saved_draft) {
+  if (g->session) g->last_draft = g->session->saved_draft().dump();
+  g->session.reset();
+  auto parsed = support::parse_config(config_json ? config_json : "");
+  g->config_problems = parsed.problems;
+  ui::apply_theme(parsed.config.brand.colors.primary);
+  if (!g->config_problems.empty()) return;
+  g->session = std::make_unique<support::SupportSession>(std::move(parsed.config), g->locale, g->key_seed);
+  if (!saved_draft.empty()) {
+    auto saved = nlohmann::json::parse(saved_draft, nullptr, false);
+    g->session->restore_draft(saved);
+  }
+  g->saved_draft_revision = g->session->draft_revision();
+  g->frames_wanted = 3;
+}
+
+const char* keep(std::string& slot, const nlohmann::json& value) {
+  slot = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return slot.c_str();
+}
+
 nlohmann::json headers_json(const support::HttpRequest& r) {
   nlohmann::json h = nlohmann::json::object();
   for (const auto& [k, v] : r.headers) h[k] = v;
@@ -97,18 +125,9 @@ EMSCRIPTEN_KEEPALIVE int widget_init(const char* config_json, const char* locale
   io.BackendPlatformName = "support_widget_web";
   if (!web::gl_init()) return 0;
 
-  auto parsed = support::parse_config(config_json ? config_json : "");
-  g->config_problems = parsed.problems;
-  ui::apply_theme(parsed.config.brand.colors.primary);
-  if (g->config_problems.empty()) {
-    g->session = std::make_unique<support::SupportSession>(std::move(parsed.config), locale ? locale : "",
-                                                           key_seed ? key_seed : "");
-    if (saved_draft && *saved_draft) {
-      auto saved = nlohmann::json::parse(saved_draft, nullptr, false);
-      g->session->restore_draft(saved);
-      g->saved_draft_revision = g->session->draft_revision();
-    }
-  }
+  g->locale = locale ? locale : "";
+  g->key_seed = key_seed ? key_seed : "";
+  start_session(config_json, saved_draft ? saved_draft : "");
   ui::draw_context().tree = &g->tree;
   return 1;
 }
@@ -234,6 +253,52 @@ EMSCRIPTEN_KEEPALIVE const char* widget_take_outbox() {
 EMSCRIPTEN_KEEPALIVE void widget_http_response(int request_id, int status, const char* body) {
   if (g->session) g->session->on_response(request_id, {status, body ? body : ""});
   g->frames_wanted = 3;
+}
+
+// ---- staff preview (shell/preview) ----
+
+// Swaps the configuration while the widget runs, keeping the customer's place and what they
+// typed. Returns 1 when the configuration parsed, 0 when the widget shows its error panel.
+EMSCRIPTEN_KEEPALIVE int widget_set_config(const char* config_json) {
+  std::string saved = g->session ? g->session->saved_draft().dump() : g->last_draft;
+  start_session(config_json, saved);
+  return g->session ? 1 : 0;
+}
+
+// Back to the first screen with a fresh ticket (the preview's "Restart").
+EMSCRIPTEN_KEEPALIVE void widget_restart() {
+  if (g->session) g->session->start_over();
+  g->frames_wanted = 3;
+}
+
+// The same checks as `supportctl lint`: [{"path","message"}], empty when clean.
+EMSCRIPTEN_KEEPALIVE const char* widget_lint(const char* config_json) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& p : support::lint_config_text(config_json ? config_json : ""))
+    list.push_back({{"path", p.path}, {"message", p.message}});
+  return keep(g->json_out, list);
+}
+
+// Every step of every flow: [{"flow","step","type","title","categories"}].
+EMSCRIPTEN_KEEPALIVE const char* widget_steps() {
+  if (!g->session) return keep(g->json_out, nlohmann::json::array());
+  return keep(g->json_out, support::flow_catalog_json(g->session->config(), g->session->locale()));
+}
+
+EMSCRIPTEN_KEEPALIVE int widget_jump(const char* flow_id, const char* step_id) {
+  if (!g->session || !flow_id || !step_id) return 0;
+  g->frames_wanted = 3;
+  return g->session->jump_to(flow_id, step_id) ? 1 : 0;
+}
+
+// Where the session stands (see session/session_snapshot.h) when it changed since the last
+// call, else null; {"screen":"config_error"} while the error panel is up.
+EMSCRIPTEN_KEEPALIVE const char* widget_take_state() {
+  nlohmann::json state = g->session ? support::session_snapshot(*g->session) : nlohmann::json{{"screen", "config_error"}};
+  std::string text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (text == g->state_out) return nullptr;
+  g->state_out = std::move(text);
+  return g->state_out.c_str();
 }
 
 }  // extern "C"

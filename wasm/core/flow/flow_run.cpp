@@ -38,6 +38,13 @@ std::optional<FlowRun> FlowRun::for_category(const Config& config, const std::st
   return FlowRun(config, *flow, std::move(context), std::move(locale));
 }
 
+FlowRun FlowRun::starting_at(const Config& config, const Flow& flow, const std::string& step_id,
+                             FlowContext context, std::string locale) {
+  FlowRun run(config, flow, std::move(context), std::move(locale));
+  run.path_.front().step_id = step_id;
+  return run;
+}
+
 const FlowStep* FlowRun::step_at(std::size_t index) const {
   if (index >= path_.size()) return nullptr;
   const std::string& id = path_[index].step_id;

@@ -34,6 +34,10 @@ class FlowRun {
   static std::optional<FlowRun> for_category(const Config& config, const std::string& category_id,
                                              FlowContext context, std::string locale = "");
 
+  // Starts at `step_id` instead of the flow's start step (staff preview of an unreachable step).
+  static FlowRun starting_at(const Config& config, const Flow& flow, const std::string& step_id,
+                             FlowContext context, std::string locale = "");
+
   const Flow& flow() const { return *flow_; }
   const std::string& locale() const { return locale_; }
 

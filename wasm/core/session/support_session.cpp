@@ -1,6 +1,7 @@
 #include "session/support_session.h"
 
 #include "config/config_text.h"
+#include "flow/flow_jump.h"
 #include "ticket/ticket_rules_from_config.h"
 #include "ticket/ticket_validation.h"
 
@@ -63,6 +64,28 @@ void SupportSession::back() {
 
 void SupportSession::forward() {
   if (run_ && run_->forward()) ++draft_revision_;
+}
+
+bool SupportSession::jump_to(const std::string& flow_id, const std::string& step_id) {
+  const Flow* flow = config_.find_flow(flow_id);
+  if (!flow) return false;
+  FlowContext context;
+  for (const Category& category : config_.categories)
+    if (category.flow == flow_id) {
+      context.set("category", category.id);
+      break;
+    }
+  auto run = run_to_step(config_, *flow, step_id, context, locale_);
+  if (!run) return false;
+  run_.emplace(std::move(*run));
+  article_ = nullptr;
+  resolution_reported_ = false;
+  field_errors_.clear();
+  form_error_.clear();
+  screen_ = Screen::Flow;
+  ++draft_revision_;
+  after_flow_move();
+  return true;
 }
 
 void SupportSession::after_flow_move() {

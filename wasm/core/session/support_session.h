@@ -51,6 +51,9 @@ public:
   void answer(const std::string& answer_id);
   void back();      // previous step, or home from the first one
   void forward();
+  // Staff preview: put the run on any step of any flow (by its shortest real route, see
+  // flow/flow_jump.h). false if there is no such step.
+  bool jump_to(const std::string& flow_id, const std::string& step_id);
   // Articles to offer at a kb_check step: its article ids first, then search hits for its query.
   std::vector<const KbArticle*> step_articles() const;
 

@@ -1,0 +1,140 @@
+// Staff preview: the configuration editor, the widget running it in dry-run mode, and what the
+// widget is doing (screen, step, path, the request it would post, every step to jump to).
+// All checks and decisions come from the widget's own core (widget-host.js API); this page only
+// lays them out.
+import { mountWidget } from '/widget/widget-host.js';
+
+const $ = (id) => document.getElementById(id);
+const editor = $('config');
+const LINT_DELAY_MS = 300;
+
+let widget = null;
+let lastState = null;
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+async function serverConfig() {
+  const r = await fetch('/api/config', { cache: 'no-store' });
+  if (!r.ok) throw new Error('GET /api/config: HTTP ' + r.status);
+  return r.text();
+}
+
+function showLint(problems) {
+  const summary = $('lint-summary');
+  const list = $('lint-list');
+  list.replaceChildren(...problems.map((p) => el('li', { textContent: (p.path ? p.path + ': ' : '') + p.message })));
+  summary.className = problems.length ? 'bad' : 'clean';
+  summary.textContent = problems.length
+    ? `${problems.length} problem${problems.length === 1 ? '' : 's'} — customers would see the error panel or a broken step.`
+    : 'No problems found.';
+}
+
+function showState(state) {
+  lastState = state;
+  $('now-screen').textContent = state.screen;
+  $('now-flow').textContent = state.flow ? `${state.flow} (category ${state.category || '—'})` : '—';
+  $('now-step').textContent = state.step ? `${state.step} · ${state.step_type}` : '—';
+  const items = (state.path || []).map((entry, i) => {
+    const li = el('li', { className: i === state.position ? 'current' : i > state.position ? 'ahead' : '' },
+      el('code', { textContent: entry.step }));
+    if (entry.answer && i < state.position) li.append(' ', el('span', { className: 'answer', textContent: '→ ' + entry.answer }));
+    return li;
+  });
+  $('path').replaceChildren(...items);
+  markCurrentStep();
+}
+
+function showRequest(request) {
+  $('payload-empty').hidden = true;
+  let body = request.body;
+  try { body = JSON.stringify(JSON.parse(request.body), null, 2); } catch (_) { /* show as sent */ }
+  const headers = Object.entries(request.headers || {}).map(([k, v]) => `${k}: ${v}`).join('\n');
+  const box = el('div', { className: 'payload' },
+    el('h3', { textContent: `${request.method} ${request.path} — dry run, not sent` }),
+    el('pre', { className: 'headers', textContent: headers }),
+    el('pre', { className: 'body', textContent: body }));
+  box.dataset.path = request.path;
+  $('payloads').prepend(box);
+}
+
+function showSteps() {
+  const byFlow = new Map();
+  for (const s of widget.steps()) {
+    if (!byFlow.has(s.flow)) byFlow.set(s.flow, []);
+    byFlow.get(s.flow).push(s);
+  }
+  const groups = [...byFlow].map(([flow, steps]) => el('div', { className: 'flow-steps' },
+    el('h3', { textContent: flow }),
+    el('ul', {}, ...steps.map((s) => {
+      const jump = el('button', { type: 'button', textContent: 'Jump to' });
+      jump.setAttribute('aria-label', `Jump to ${s.flow} / ${s.step}`);
+      jump.addEventListener('click', () => widget.jump(s.flow, s.step));
+      const li = el('li', {}, el('code', { textContent: s.step }), el('span', { className: 'title', textContent: s.title, title: s.title }), jump);
+      li.dataset.flow = s.flow;
+      li.dataset.step = s.step;
+      return li;
+    }))));
+  $('steps').replaceChildren(...groups);
+  markCurrentStep();
+}
+
+function markCurrentStep() {
+  for (const li of document.querySelectorAll('.flow-steps li')) {
+    const current = lastState && li.dataset.flow === lastState.flow && li.dataset.step === lastState.step;
+    li.classList.toggle('current', !!current);
+  }
+}
+
+// Lint and apply: the widget keeps the customer's place when the configuration changes.
+function apply() {
+  const text = editor.value;
+  showLint(widget.lint(text));
+  widget.setConfig(text);
+  showSteps();
+}
+
+let timer = 0;
+editor.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(apply, LINT_DELAY_MS);
+});
+// Tab indents inside the editor; Escape then Tab leaves it (keyboard users are not trapped).
+let escaped = false;
+editor.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') { escaped = true; return; }
+  if (e.key === 'Tab' && !e.shiftKey && !escaped) {
+    e.preventDefault();
+    editor.setRangeText('  ', editor.selectionStart, editor.selectionEnd, 'end');
+    editor.dispatchEvent(new Event('input'));
+  }
+  escaped = false;
+});
+$('reload-config').addEventListener('click', async () => {
+  editor.value = await serverConfig();
+  apply();
+});
+$('restart').addEventListener('click', () => widget.restart());
+
+async function start() {
+  const text = await serverConfig();
+  editor.value = text;
+  const host = $('widget-host');
+  const root = host.attachShadow({ mode: 'open' });
+  widget = mountWidget(root, null, {
+    base: '/widget/', config: '/api/config', api: location.origin, locale: '', label: 'Support widget preview',
+    inline: true, dryRun: true, configText: text, onState: showState, onRequest: showRequest,
+  });
+  await widget.ready();
+  showLint(widget.lint(text));
+  showSteps();
+  document.body.dataset.ready = 'true';   // for tests and for people: everything is wired
+}
+
+start().catch((e) => {
+  $('lint-summary').className = 'bad';
+  $('lint-summary').textContent = 'The preview could not start: ' + e.message;
+});

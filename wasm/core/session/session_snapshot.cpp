@@ -1,0 +1,42 @@
+#include "session/session_snapshot.h"
+
+namespace support {
+
+const char* screen_name(Screen screen) {
+  switch (screen) {
+    case Screen::Home: return "home";
+    case Screen::Flow: return "flow";
+    case Screen::Article: return "article";
+    case Screen::Sent: return "sent";
+  }
+  return "home";
+}
+
+nlohmann::json session_snapshot(const SupportSession& session) {
+  nlohmann::json out = {{"screen", screen_name(session.screen())}, {"resolved", false}};
+  if (const FlowRun* run = session.flow()) {
+    const FlowStep& step = run->current_step();
+    out["category"] = run->context().value_or("category");
+    out["flow"] = run->flow().id;
+    out["step"] = step.id;
+    out["step_type"] = step_type_name(step.type);
+    out["position"] = run->position();
+    out["resolved"] = run->is_resolved();
+    nlohmann::json path = nlohmann::json::array();
+    for (const FlowPathEntry& entry : run->path()) {
+      nlohmann::json item = {{"step", entry.step_id}};
+      if (entry.answer) item["answer"] = *entry.answer;
+      path.push_back(std::move(item));
+    }
+    out["path"] = std::move(path);
+  }
+  if (const KbArticle* article = session.article(); article && session.screen() == Screen::Article)
+    out["article"] = article->id;
+  if (session.screen() == Screen::Sent) {
+    out["ticket_number"] = session.ticket_number();
+    if (session.ticket_number() == 0) out["resolved"] = true;   // "this answered it"
+  }
+  return out;
+}
+
+}  // namespace support
