@@ -25,6 +25,13 @@ std::size_t max_completions(std::size_t prefix_bytes) {
   return 32;
 }
 
+// At most this many postings are read for the completions of the word being typed (the
+// exact word is not counted). A one-letter prefix in a 100k-article KB otherwise reads the
+// lists of eight words found in most articles, half a million postings, for completions that
+// barely move the ranking (their idf is near zero). Below ~8k articles it never binds.
+constexpr std::size_t kCompletionPostingBudget = std::size_t{1} << 15;
+constexpr std::size_t kCompletionPool = 64;  // most frequent completions considered for the budget
+
 // A word as written, lower-cased but with its accents (for matched terms), if that differs
 // from the folded form; empty otherwise (the common, ASCII case).
 std::string accented_spelling(std::string_view original, std::string_view folded) {
@@ -55,6 +62,12 @@ struct QueryWord {
   std::vector<Alternative> alternatives;
 };
 
+// A scored document.
+struct Ranked {
+  std::uint32_t doc;
+  float score;
+};
+
 struct SearchIndex::Scratch {
   std::vector<float> score;     // by doc, 0 = untouched
   std::vector<float> word_best;  // by doc: best alternative of the current query word
@@ -63,6 +76,9 @@ struct SearchIndex::Scratch {
   std::vector<std::uint8_t> allowed;  // by doc, when candidates are given
   std::vector<std::uint32_t> word_ids;
   std::vector<std::uint64_t> term_mask;  // by term, all zero between searches
+  std::vector<std::uint32_t> term_slot;  // by term, all zero between searches (completion dedup)
+  std::vector<QueryWord::Alternative> completions;
+  std::vector<Ranked> ranked;  // kept between searches: a fresh multi-megabyte vector each time cost page faults
 
   void fit(std::size_t docs) {
     if (score.size() < docs) score.resize(docs, 0), word_best.resize(docs, 0), allowed.resize(docs, 0);
@@ -187,6 +203,11 @@ void SearchIndex::refresh_norms() const {
   norms_dirty_ = false;
 }
 
+void SearchIndex::prepare() const {
+  refresh_norms();
+  vocab_->prepare();
+}
+
 std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchOptions& options) const {
   std::vector<SearchHit> hits;
   if (options.limit == 0 || live_docs_ == 0) return hits;
@@ -224,28 +245,47 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
     if (word.prefix) {
       scratch.word_ids.clear();
       vocab_->words_with_prefix(word.folded, scratch.word_ids);
-      std::vector<QueryWord::Alternative> completions;
+      // Several spellings can share a stem ("passwords", "password"): one completion per
+      // term with its best weight, deduplicated through a dense by-term slot array (a
+      // one-letter prefix has thousands of words; sorting them twice cost more than scoring).
+      std::vector<QueryWord::Alternative>& completions = scratch.completions;
+      completions.clear();
+      if (scratch.term_slot.size() < vocab_->term_count()) scratch.term_slot.resize(vocab_->term_count(), 0);
       for (const std::uint32_t id : scratch.word_ids) {
+        // Stop words never reach the vocabulary, so every word here is a candidate.
         const std::uint32_t term = vocab_->term_of(id);
-        if (term == word.exact_term || doc_freq(term) == 0 || is_stop_word(vocab_->word_text(id))) continue;
+        if (term == word.exact_term || doc_freq(term) == 0) continue;
         // Longer completions are less certain: "pass" is more likely "password" than "passwordless".
         const float ratio = static_cast<float>(word.folded.size()) / static_cast<float>(vocab_->word_text(id).size());
         const float weight = params_.prefix_weight * (0.5f + 0.5f * ratio);
-        completions.push_back({term, weight});
+        std::uint32_t& slot = scratch.term_slot[term];
+        if (slot == 0) {
+          completions.push_back({term, weight});
+          slot = static_cast<std::uint32_t>(completions.size());
+        } else {
+          completions[slot - 1].weight = std::max(completions[slot - 1].weight, weight);
+        }
       }
-      // Several spellings can share a stem ("passwords", "password"): keep the best weight once.
-      std::sort(completions.begin(), completions.end(),
-                [](const auto& a, const auto& b) { return a.term != b.term ? a.term < b.term : a.weight > b.weight; });
-      completions.erase(std::unique(completions.begin(), completions.end(),
-                                    [](const auto& a, const auto& b) { return a.term == b.term; }),
-                        completions.end());
+      for (const auto& completion : completions) scratch.term_slot[completion.term] = 0;
+      // The most frequent completions are the likeliest meant (only the first kCompletionPool
+      // are considered); within the posting budget, a completion too long to afford is passed
+      // over for rarer, more telling ones. If none fits, the most frequent one alone is read,
+      // so that "suppo" still finds "support".
+      const auto more_frequent = [&](const auto& a, const auto& b) {
+        return doc_freq(a.term) != doc_freq(b.term) ? doc_freq(a.term) > doc_freq(b.term) : a.term < b.term;
+      };
+      const std::size_t pool = std::min(completions.size(), kCompletionPool);
+      std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(pool), completions.end(),
+                        more_frequent);
       const std::size_t keep = max_completions(word.folded.size());
-      if (completions.size() > keep) {
-        std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(keep), completions.end(),
-                          [&](const auto& a, const auto& b) { return doc_freq(a.term) > doc_freq(b.term); });
-        completions.resize(keep);
+      std::size_t kept = 0, postings = 0;
+      for (std::size_t c = 0; c < pool && kept < keep; ++c) {
+        if (postings + doc_freq(completions[c].term) > kCompletionPostingBudget) continue;
+        postings += doc_freq(completions[c].term);
+        word.alternatives.push_back(completions[c]);
+        ++kept;
       }
-      word.alternatives.insert(word.alternatives.end(), completions.begin(), completions.end());
+      if (kept == 0 && pool > 0) word.alternatives.push_back(completions.front());
     }
     const int typos = allowed_typos(word.folded.size());
     if (word.alternatives.empty() && typos > 0) {
@@ -277,11 +317,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
 
   // 3. BM25F, term at a time. Per query word a document counts its best alternative only,
   // so twenty completions of "pa" cannot outscore one exact word.
-  struct Ranked {
-    std::uint32_t doc;
-    float score;
-  };
-  std::vector<Ranked> ranked;
+  std::vector<Ranked>& ranked = scratch.ranked;
   const auto score_documents = [&] {
     scratch.touched.clear();
     for (const QueryWord& word : words) {

@@ -66,6 +66,11 @@ class SearchIndex {
 
   std::vector<SearchHit> search(std::string_view query, const SearchOptions& options = {}) const;
 
+  // Brings the caches search() refreshes lazily (sorted vocabulary, length norms) up to date,
+  // so that the first keystroke after loading a KB does not pay for them (about 7 ms natively
+  // at 100k articles). Optional: call it when the KB has been loaded and the UI is idle.
+  void prepare() const;
+
   // Scoring knobs (defaults are the tuned ones); changes apply to the next search.
   const RankingParams& params() const { return params_; }
   void set_params(const RankingParams& params);

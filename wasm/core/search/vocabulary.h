@@ -37,6 +37,9 @@ class Vocabulary {
   // one alphabetical range; first-letter typos are rare in practice).
   void similar_words(std::string_view word, int max_edits, std::vector<std::uint32_t>& out) const;
 
+  // Sorts the words added since the last prefix or typo lookup (otherwise done by that lookup).
+  void prepare() const { ensure_sorted(); }
+
   std::size_t memory_bytes() const;
 
  private:
