@@ -166,3 +166,11 @@ TEST_CASE("utf8 codec: length counts code points, and each ill-formed byte as on
   CHECK(utf8_length("\xE2\x82") == 2);          // truncated: both bytes count
   CHECK(utf8_length("\xC0\xAF") == 2);          // overlong: both bytes count
 }
+
+TEST_CASE("utf8 codec: UTF-16 length, as the DOM counts selections") {
+  CHECK(utf16_length("") == 0);
+  CHECK(utf16_length("caf\xC3\xA9") == 4);                       // é is one unit
+  CHECK(utf16_length("\xE2\x82\xAC") == 1);                      // € (3 bytes) is one unit
+  CHECK(utf16_length("\xF0\x9F\x98\x80" "a") == 3);              // emoji: a surrogate pair
+  CHECK(utf16_length("a\x80" "b") == 3);                         // ill-formed byte: one U+FFFD
+}

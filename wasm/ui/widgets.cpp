@@ -1,6 +1,7 @@
 #include "widgets.h"
 
 #include "theme.h"
+#include "text/utf8_codec.h"
 
 #include <imgui_internal.h>
 
@@ -39,16 +40,6 @@ void focus_ring(ImGuiID id, ImVec2 min, ImVec2 max, bool always = false) {
   if (!has_focus(id) || !(always || draw_context().focus_visible)) return;
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
                                       theme().accent, theme().rounding + 2, 0, 2.0f);
-}
-
-// Counts UTF-16 code units of UTF-8 text: the DOM measures selections in those.
-int utf16_length(const std::string& s) {
-  int units = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) units += 1;   // lead byte of a code point
-    if ((c & 0xF8) == 0xF0) units += 1;   // 4-byte sequences are surrogate pairs
-  }
-  return units;
 }
 
 std::string visible_label(const std::string& label) {
@@ -195,7 +186,7 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
 
   bool changed = false;
-  int sel_start = utf16_length(value), sel_end = sel_start;
+  int sel_start = int(support::utf16_length(value)), sel_end = sel_start;
   for (auto& in : draw_context().tree->take_inputs_for(id)) {
     if (in.kind != SemanticInput::Kind::SetText) continue;
     if (in.text != value) { value = std::move(in.text); changed = true; }
@@ -220,7 +211,7 @@ bool text_field(const FieldSpec& spec, std::string& value) {
     ImGui::PopStyleColor();
   }
   if (spec.max_length > 0) {
-    int used = utf16_length(value);
+    int used = int(support::utf16_length(value));
     if (used > spec.max_length * 8 / 10) {
       ImGui::PushStyleColor(ImGuiCol_Text, used > spec.max_length ? t.error : t.muted);
       ImGui::Text("%d / %d", used, spec.max_length);

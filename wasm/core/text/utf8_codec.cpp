@@ -69,6 +69,12 @@ std::size_t utf8_length(std::string_view text) {
   return count;
 }
 
+std::size_t utf16_length(std::string_view text) {
+  std::size_t units = 0;
+  for (std::size_t pos = 0; pos < text.size();) units += utf8_next(text, pos) > 0xFFFF ? 2 : 1;
+  return units;
+}
+
 void utf8_append(std::string& out, char32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementChar;
   if (cp < 0x80) {

@@ -30,6 +30,10 @@ bool is_valid_utf8(std::string_view text);
 // Number of code points; each ill-formed byte counts as one (it is one U+FFFD to utf8_next).
 std::size_t utf8_length(std::string_view text);
 
+// Length in UTF-16 code units (code points above U+FFFF count two), as the DOM measures text
+// and selections; ill-formed bytes count as one U+FFFD each.
+std::size_t utf16_length(std::string_view text);
+
 // Appends the UTF-8 encoding of `cp` (U+FFFD for values that are not scalar values).
 void utf8_append(std::string& out, char32_t cp);
 

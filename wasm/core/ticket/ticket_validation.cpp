@@ -1,7 +1,7 @@
 #include "ticket/ticket_validation.h"
 
 #include "email/email_syntax.h"
-#include "email/utf8_sequence.h"
+#include "text/utf8_codec.h"
 
 #include <algorithm>
 #include <optional>
@@ -36,7 +36,7 @@ TextFacts inspect_text(std::string_view text, bool multi_line) {
   std::size_t last_content = 0;
   bool seen_content = false;
   while (pos < text.size()) {
-    const std::optional<char32_t> c = decode_utf8_at(text, pos);
+    const std::optional<char32_t> c = utf8_next_strict(text, pos);
     if (!c) {
       facts.well_formed = false;
       return facts;
