@@ -126,6 +126,45 @@ export function mountWidget(root, launcher, options) {
     });
   }
 
+  // The KB file the configuration names (kb.file), streamed into the widget as it arrives; the
+  // widget indexes it a few milliseconds per frame. Relative names resolve against the config.
+  const KB_SLICE = 256 * 1024;
+  let kbGeneration = 0;
+  async function loadKbFile() {
+    const generation = ++kbGeneration;
+    const file = M.UTF8ToString(M._widget_kb_file());
+    if (!file) return;
+    const stale = () => generation !== kbGeneration;
+    const feed = (chunk) => {
+      const p = M._malloc(chunk.byteLength || 1);
+      M.HEAPU8.set(chunk, p);
+      M._widget_kb_chunk(p, chunk.byteLength);
+      M._free(p);
+    };
+    try {
+      const res = await fetch(new URL(file, new URL(options.config, location.href)));
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (stale()) { reader.cancel().catch(() => {}); return; }   // the configuration changed meanwhile
+        if (done) break;
+        for (let at = 0; at < value.byteLength; at += KB_SLICE) {
+          feed(value.subarray(at, at + KB_SLICE));
+          invalidate();
+          if (at + KB_SLICE < value.byteLength) await new Promise((r) => setTimeout(r, 0));   // let the page breathe
+          if (stale()) return;
+        }
+      }
+      M._widget_kb_end(1, 0);
+    } catch (e) {
+      if (stale()) return;
+      cstr(String(e.message || e), (p) => M._widget_kb_end(0, p));
+      console.warn('support widget: the KB file ' + file + ' could not be loaded: ' + (e.message || e));
+    }
+    invalidate();
+  }
+
   function domInput(kind, id, text = '', s0 = 0, s1 = 0) {
     if (!M) return;
     cstr(text, (p) => M._widget_dom_input(kind, id >>> 0, p, s0 ?? 0, s1 ?? 0));
@@ -191,6 +230,7 @@ export function mountWidget(root, launcher, options) {
     bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => { M._widget_set_fonts(p1, n1, p2, n2); M._free(p2); M._free(p1); }));
     mirror = new SemanticMirror(layers, domInput);
     resize();
+    loadKbFile();
   }
   let loading = null;
 
@@ -226,7 +266,12 @@ export function mountWidget(root, launcher, options) {
   const api = { open, close, toggle: () => (isOpen ? close() : open()) };
   api.ready = () => (loading || Promise.reject(new Error('not opened'))).then(() => api);
   // Swaps the configuration in place; the customer stays on their step. true if it parsed.
-  api.setConfig = (text) => { const ok = cstr(text, (p) => M._widget_set_config(p)) === 1; invalidate(); return ok; };
+  api.setConfig = (text) => {
+    const ok = cstr(text, (p) => M._widget_set_config(p)) === 1;
+    if (ok) loadKbFile();
+    invalidate();
+    return ok;
+  };
   api.restart = () => { M._widget_restart(); invalidate(); };
   api.lint = (text) => cstr(text, (p) => readJson(M._widget_lint(p)));
   api.steps = () => readJson(M._widget_steps());

@@ -1,5 +1,6 @@
 #include "widgets.h"
 
+#include "marked_text.h"
 #include "theme.h"
 #include "text/utf8_codec.h"
 
@@ -82,7 +83,7 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
   return pressed;
 }
 
-bool choice(const std::string& title, const std::string& description) {
+bool choice(const std::string& title, const std::string& description, const std::vector<support::TextSpan>& title_marks) {
   const Theme& t = theme();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -91,7 +92,8 @@ bool choice(const std::string& title, const std::string& description) {
   ImFont* bold = draw_context().fonts.bold;
   // Fonts are rasterised at device pixels; draw them at their CSS size.
   const float bold_size = bold->FontSize * ImGui::GetIO().FontGlobalScale;
-  ImVec2 title_size = bold->CalcTextSizeA(bold_size, FLT_MAX, wrap, title.c_str());
+  ImVec2 title_size = title_marks.empty() ? bold->CalcTextSizeA(bold_size, FLT_MAX, wrap, title.c_str())
+                                          : ImVec2(wrap, marked_text_height(bold, bold_size, wrap, title));
   ImVec2 desc_size(0, 0);
   if (!description.empty())
     desc_size = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap, description.c_str());
@@ -104,7 +106,13 @@ bool choice(const std::string& title, const std::string& description) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), hovered ? t.surface_alt : t.surface, t.rounding);
   dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), hovered ? t.accent : t.border, t.rounding, 0, 1.0f);
-  dl->AddText(bold, bold_size, ImVec2(pos.x + pad, pos.y + pad), t.text, title.c_str(), nullptr, wrap);
+  if (title_marks.empty()) {
+    dl->AddText(bold, bold_size, ImVec2(pos.x + pad, pos.y + pad), t.text, title.c_str(), nullptr, wrap);
+  } else {
+    const ImU32 soft_accent = (t.accent & 0x00FFFFFFu) | (0x24u << IM_COL32_A_SHIFT);
+    draw_marked_text(dl, bold, bold_size, ImVec2(pos.x + pad, pos.y + pad), wrap, title, title_marks, t.text,
+                     soft_accent, t.accent);
+  }
   if (!description.empty())
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad + title_size.y + 4), t.muted,
                 description.c_str(), nullptr, wrap);

@@ -8,10 +8,13 @@
 // the browser's own. ImGui draws the label, frame, focus ring and error.
 #include "semantic_tree.h"
 
+#include "search/highlight.h"
+
 #include <imgui.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ui {
 
@@ -41,7 +44,8 @@ enum class ButtonKind { Primary, Secondary, Quiet, OnAccent /* on the brand-colo
 bool button(const std::string& label, ButtonKind kind = ButtonKind::Primary, bool disabled = false,
             float width = 0 /* 0: fit text; -1: full width */);
 // A row-sized choice with a title and an optional one-line description under it.
-bool choice(const std::string& title, const std::string& description = {});
+bool choice(const std::string& title, const std::string& description = "",
+            const std::vector<support::TextSpan>& title_marks = {});
 void link(const std::string& label, const std::string& url);
 bool checkbox(const std::string& label, bool& checked);
 

@@ -18,6 +18,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,6 +97,17 @@ void start_session(const char* config_json, const std::string& saved_draft) {
   }
   g->saved_draft_revision = g->session->draft_revision();
   g->frames_wanted = 3;
+}
+
+// Indexes articles of the KB file for a few milliseconds per frame, so a 100,000-article KB
+// loads while the page stays responsive. true while more wait.
+bool index_kb_within_budget() {
+  constexpr double kBudgetMs = 6;
+  constexpr std::size_t kBatch = 64;
+  const double start = emscripten_get_now();
+  std::size_t waiting = g->session->kb_file_status().waiting;
+  while (waiting > 0 && emscripten_get_now() - start < kBudgetMs) waiting = g->session->index_waiting_articles(kBatch);
+  return g->session->kb_file_status().loading;
 }
 
 const char* keep(std::string& slot, const nlohmann::json& value) {
@@ -189,6 +201,12 @@ EMSCRIPTEN_KEEPALIVE int widget_frame(double now_ms) {
   io.DeltaTime = float(dt > 0 ? (dt < 1.0 ? dt : 1.0) : 1.0 / 60.0);
   g->last_time_ms = now_ms;
 
+  bool session_busy = false;
+  if (g->session) {
+    if (g->session->tick(now_ms)) g->frames_wanted = std::max(g->frames_wanted, 2);
+    session_busy = index_kb_within_budget() || g->session->wake_at().has_value();
+  }
+
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   g->tree.begin_frame();
@@ -210,7 +228,7 @@ EMSCRIPTEN_KEEPALIVE int widget_frame(double now_ms) {
   }
   if (g->frames_wanted > 0) --g->frames_wanted;
   // Keep drawing while a button is held (press feedback) or input is still settling.
-  return g->frames_wanted > 0 || io.MouseDown[0] ? 1 : 0;
+  return g->frames_wanted > 0 || io.MouseDown[0] || session_busy ? 1 : 0;
 }
 
 // The semantic list as JSON when it changed since the last call, else null.
@@ -263,6 +281,29 @@ EMSCRIPTEN_KEEPALIVE int widget_set_config(const char* config_json) {
   std::string saved = g->session ? g->session->saved_draft().dump() : g->last_draft;
   start_session(config_json, saved);
   return g->session ? 1 : 0;
+}
+
+// ---- the KB file (kb.file) ----
+
+// The KB file the configuration names ("" when none); the page glue fetches it.
+EMSCRIPTEN_KEEPALIVE const char* widget_kb_file() {
+  static std::string file;
+  file = g->session ? g->session->config().kb.file : std::string();
+  return file.c_str();
+}
+
+// The next bytes of the KB file, as they arrive (the widget copies them).
+EMSCRIPTEN_KEEPALIVE void widget_kb_chunk(const char* bytes, int length) {
+  if (g->session && bytes && length > 0) g->session->kb_file_chunk(std::string_view(bytes, std::size_t(length)));
+  g->frames_wanted = std::max(g->frames_wanted, 1);
+}
+
+// ok = 1: the file is complete; ok = 0: fetching it failed, `message` says why.
+EMSCRIPTEN_KEEPALIVE void widget_kb_end(int ok, const char* message) {
+  if (!g->session) return;
+  if (ok) g->session->kb_file_end();
+  else g->session->kb_file_failed(message ? message : "could not be loaded");
+  g->frames_wanted = std::max(g->frames_wanted, 2);
 }
 
 // Back to the first screen with a fresh ticket (the preview's "Restart").

@@ -32,6 +32,10 @@ nlohmann::json session_snapshot(const SupportSession& session) {
   }
   if (const KbArticle* article = session.article(); article && session.screen() == Screen::Article)
     out["article"] = article->id;
+  if (const KbFileStatus kb = session.kb_file_status(); !kb.file.empty()) {
+    out["kb_file"] = {{"file", kb.file}, {"loading", kb.loading}, {"articles", kb.articles},
+                      {"waiting", kb.waiting}, {"problems", kb.problems}};
+  }
   if (session.screen() == Screen::Sent) {
     out["ticket_number"] = session.ticket_number();
     if (session.ticket_number() == 0) out["resolved"] = true;   // "this answered it"

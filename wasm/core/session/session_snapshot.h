@@ -1,7 +1,8 @@
 #pragma once
 // Where a session stands, as JSON, for the staff preview ("current step and the path so far")
 // and for tests: {"screen","category","flow","step","step_type","position","path":[{"step",
-// "answer"?}],"article"?,"ticket_number"?,"resolved"}. `path` is the whole route kept by the
+// "answer"?}],"article"?,"ticket_number"?,"resolved","kb_file"?:{"file","loading","articles",
+// "waiting","problems"}}. `path` is the whole route kept by the
 // run; entries after `position` are the ones Forward would return to.
 #include "session/support_session.h"
 

@@ -5,16 +5,39 @@
 #include "ticket/ticket_rules_from_config.h"
 #include "ticket/ticket_validation.h"
 
+#include <algorithm>
+
 namespace support {
 
 namespace {
 constexpr std::size_t kMaxSavedAnswers = 200;
+constexpr std::size_t kMaxSavedArticles = 100;
+constexpr std::size_t kMaxKbProblems = 100;
+// Below this many articles a search costs well under a millisecond: answer every keystroke.
+// Above it, wait for the typing to pause.
+constexpr std::size_t kInstantSearchArticles = 5000;
+constexpr double kSearchBoxDelayMs = 80;
+// The form's text is long and the suggestions sit under it: update them when the writer pauses.
+constexpr double kFormSuggestionDelayMs = 300;
+
+SearchOptions with_limit(std::size_t limit) {
+  SearchOptions options;
+  options.limit = limit;
+  return options;
 }
+}  // namespace
 
 SupportSession::SupportSession(Config config, std::string locale, std::string key_seed)
-    : config_(std::move(config)), locale_(std::move(locale)), key_seed_(std::move(key_seed)) {
+    : config_(std::move(config)),
+      locale_(std::move(locale)),
+      key_seed_(std::move(key_seed)),
+      search_box_(with_limit(5)),
+      form_search_(with_limit(3)) {
   if (locale_.empty()) locale_ = config_.texts.default_locale;
-  for (const auto& article : config_.kb.articles) index_.upsert(article);
+  for (const auto& article : config_.kb.articles) {
+    if (articles_by_id_.emplace(article.id, &article).second) index_.upsert(article);
+  }
+  if (!config_.kb.file.empty()) kb_reader_ = std::make_unique<KbFileReader>(config_.kb.file);
   new_idempotency_key();
 }
 
@@ -43,9 +66,23 @@ void SupportSession::choose_category(const std::string& category_id) {
 }
 
 std::vector<SearchHit> SupportSession::search(const std::string& query, std::size_t limit) const {
-  SearchOptions options;
-  options.limit = limit;
-  return index_.search(query, options);
+  return index_.search(query, with_limit(limit));
+}
+
+// ---- time ----
+
+bool SupportSession::tick(double now_ms) {
+  const double delay = index_.size() <= kInstantSearchArticles ? 0 : kSearchBoxDelayMs;
+  bool changed = search_box_.update(screen_ == Screen::Home ? search_query_ : std::string(), index_, now_ms, delay);
+  const bool on_form = screen_ == Screen::Flow && run_ && run_->reached_form();
+  changed |= form_search_.update(on_form ? form_search_text() : std::string(), index_, now_ms, kFormSuggestionDelayMs);
+  return changed;
+}
+
+std::optional<double> SupportSession::wake_at() const {
+  auto a = search_box_.due_at(), b = form_search_.due_at();
+  if (a && b) return std::min(*a, *b);
+  return a ? a : b;
 }
 
 // ---- flow ----
@@ -123,9 +160,73 @@ std::vector<const KbArticle*> SupportSession::step_articles() const {
 // ---- articles ----
 
 const KbArticle* SupportSession::find_article(const std::string& id) const {
-  for (const auto& a : config_.kb.articles)
-    if (a.id == id) return &a;
-  return nullptr;
+  auto it = articles_by_id_.find(id);
+  return it == articles_by_id_.end() ? nullptr : it->second;
+}
+
+// ---- the KB file ----
+
+void SupportSession::kb_file_chunk(std::string_view bytes) {
+  if (!kb_reader_ || kb_file_done_) return;
+  kb_reader_->feed(bytes);
+  take_file_articles();
+}
+
+void SupportSession::kb_file_end() {
+  if (!kb_reader_ || kb_file_done_) return;
+  kb_reader_->finish();
+  take_file_articles();
+  kb_file_done_ = true;
+  for (const KbFileProblem& p : kb_reader_->problems())
+    if (kb_problems_.size() < kMaxKbProblems) kb_problems_.push_back(format_kb_file_problem(p));
+}
+
+void SupportSession::kb_file_failed(const std::string& message) {
+  if (!kb_reader_ || kb_file_done_) return;
+  kb_file_done_ = true;
+  kb_problems_.push_back(config_.kb.file + ": " + message);
+}
+
+void SupportSession::take_file_articles() {
+  for (KbArticle& article : kb_reader_->take_articles()) kb_waiting_.push_back(std::move(article));
+}
+
+std::size_t SupportSession::index_waiting_articles(std::size_t max_articles) {
+  const bool had_waiting = !kb_waiting_.empty();
+  for (std::size_t n = 0; n < max_articles && !kb_waiting_.empty(); ++n) {
+    add_article(std::move(kb_waiting_.front()));
+    kb_waiting_.pop_front();
+  }
+  // New articles may answer what is already typed; the debounce keeps this to one search.
+  if (had_waiting && (kb_waiting_.empty() || search_box_.hits().empty())) {
+    search_box_.invalidate();
+    form_search_.invalidate();
+  }
+  return kb_waiting_.size();
+}
+
+void SupportSession::add_article(KbArticle article) {
+  if (articles_by_id_.count(article.id)) {
+    // The configuration's own article wins; the file's copy is reported, not silently dropped.
+    if (kb_problems_.size() < kMaxKbProblems)
+      kb_problems_.push_back("article \"" + article.id + "\" is also in the configuration; the file's copy is ignored");
+    return;
+  }
+  file_articles_.push_back(std::move(article));
+  const KbArticle& stored = file_articles_.back();
+  articles_by_id_.emplace(stored.id, &stored);
+  index_.upsert(stored);
+  ++kb_indexed_;
+}
+
+KbFileStatus SupportSession::kb_file_status() const {
+  KbFileStatus status;
+  status.file = config_.kb.file;
+  status.loading = kb_reader_ && (!kb_file_done_ || !kb_waiting_.empty());
+  status.articles = kb_indexed_;
+  status.waiting = kb_waiting_.size();
+  status.problems = kb_problems_;
+  return status;
 }
 
 void SupportSession::open_article(const std::string& article_id) {
@@ -169,15 +270,12 @@ std::string SupportSession::field_error(const std::string& field) const {
   return {};
 }
 
-std::vector<SearchHit> SupportSession::form_suggestions(std::size_t limit) const {
+std::string SupportSession::form_search_text() const {
   auto subject = form_values_.find("subject");
   auto description = form_values_.find("description");
   std::string words = (subject != form_values_.end() ? subject->second : "") + " " +
                       (description != form_values_.end() ? description->second.substr(0, 400) : "");
-  if (words.size() < 4) return {};
-  SearchOptions options;
-  options.limit = limit;
-  return index_.search(words, options);
+  return words.size() < 4 ? std::string() : words;
 }
 
 void SupportSession::submit() {
@@ -301,7 +399,10 @@ void SupportSession::restore_draft(const nlohmann::json& saved) {
       if (it.value().is_string()) form_values_[it.key()] = it.value().get<std::string>();
   if (auto a = saved.find("articles_opened"); a != saved.end() && a->is_array())
     for (const auto& id : *a)
-      if (id.is_string() && find_article(id.get<std::string>())) articles_opened_.push_back(id.get<std::string>());
+      // Articles of a KB file are not loaded yet when the draft comes back: keep their ids.
+      if (id.is_string() && articles_opened_.size() < kMaxSavedArticles &&
+          (find_article(id.get<std::string>()) || (kb_reader_ && id.get<std::string>().size() <= 200)))
+        articles_opened_.push_back(id.get<std::string>());
   if (auto k = saved.find("idempotency_key"); k != saved.end() && k->is_string() && !k->get<std::string>().empty())
     idempotency_key_ = k->get<std::string>();   // the same unsent ticket keeps its key
   const std::string category = saved.value("category", std::string());

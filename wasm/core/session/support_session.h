@@ -7,14 +7,20 @@
 #include "flow/flow_run.h"
 #include "flow/form_submission.h"
 #include "kb/kb_article.h"
+#include "kb/kb_file.h"
 #include "search/search_index.h"
 #include "session/http_exchange.h"
+#include "session/live_search.h"
 #include "ticket/field_error.h"
 
 #include <nlohmann/json.hpp>
 
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace support {
@@ -24,6 +30,15 @@ enum class Screen {
   Flow,      // the current step of the category's flow (info, checklist, choice, kb_check, advice, form, end)
   Article,   // a KB article, with "Did this answer your question?"
   Sent,      // ticket stored: shows its number
+};
+
+// The KB file named by the configuration (kb.file), as it loads.
+struct KbFileStatus {
+  std::string file;                   // as configured; empty when there is none
+  bool loading = false;               // bytes still arriving or articles still being indexed
+  std::size_t articles = 0;           // articles from the file in the index so far
+  std::size_t waiting = 0;            // read, not indexed yet
+  std::vector<std::string> problems;  // "line 17: ..." for the site owner (preview, console)
 };
 
 class SupportSession {
@@ -44,7 +59,16 @@ public:
   // --- home: categories and search ---
   void choose_category(const std::string& category_id);
   std::string& search_query() { return search_query_; }
+  // Hits for the search box, as of the last tick() (debounced, see session/live_search.h).
+  const std::vector<SearchHit>& search_hits() const { return search_box_.hits(); }
+  // A one-off search, for tools and tests.
   std::vector<SearchHit> search(const std::string& query, std::size_t limit = 5) const;
+
+  // --- time: the platform calls tick() before drawing each frame ---
+  // Runs the searches whose text has rested. true when something changed.
+  bool tick(double now_ms);
+  // When tick() has work waiting (a debounced search); nullopt when idle.
+  std::optional<double> wake_at() const;
 
   // --- flow ---
   const FlowRun* flow() const { return run_ ? &*run_ : nullptr; }
@@ -70,12 +94,22 @@ public:
   const std::string& form_error() const { return form_error_; }
   void submit();
   bool sending() const { return sending_request_.has_value(); }
-  // Articles matching what the customer is writing (subject + description), for "maybe this helps".
-  std::vector<SearchHit> form_suggestions(std::size_t limit = 3) const;
+  // Articles matching what the customer is writing (subject + description), for "maybe this
+  // helps"; as of the last tick().
+  const std::vector<SearchHit>& form_suggestions() const { return form_search_.hits(); }
 
   // --- after sending or resolving ---
   long ticket_number() const { return ticket_number_; }
   void start_over();
+
+  // --- the KB file (kb.file): the platform fetches it and hands the bytes over as they arrive;
+  // the articles are indexed a batch at a time so the page never freezes ---
+  void kb_file_chunk(std::string_view bytes);
+  void kb_file_end();
+  void kb_file_failed(const std::string& message);   // could not fetch it
+  // Indexes up to `max_articles` waiting articles; returns how many still wait.
+  std::size_t index_waiting_articles(std::size_t max_articles);
+  KbFileStatus kb_file_status() const;
 
   // --- platform side ---
   std::vector<HttpRequest> take_requests();
@@ -90,6 +124,9 @@ private:
   void post_event(nlohmann::json event);
   void send_ticket();
   void new_idempotency_key();
+  void add_article(KbArticle article);
+  void take_file_articles();
+  std::string form_search_text() const;
 
   Config config_;
   std::string locale_;
@@ -98,7 +135,16 @@ private:
   std::string idempotency_key_;
   Screen screen_ = Screen::Home;
   SearchIndex index_;
+  std::unordered_map<std::string, const KbArticle*> articles_by_id_;
+  std::deque<KbArticle> file_articles_;    // a deque: pointers to its articles stay valid
+  std::unique_ptr<KbFileReader> kb_reader_;
+  std::deque<KbArticle> kb_waiting_;       // read from the file, not indexed yet
+  std::size_t kb_indexed_ = 0;
+  bool kb_file_done_ = false;
+  std::vector<std::string> kb_problems_;
   std::string search_query_;
+  LiveSearch search_box_;
+  LiveSearch form_search_;
 
   std::optional<FlowRun> run_;
   bool resolution_reported_ = false;

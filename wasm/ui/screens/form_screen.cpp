@@ -29,12 +29,10 @@ void draw_form_fields(support::SupportSession& session) {
 
     // Right under the description: articles that match what is being written.
     if (f.id == "description") {
-      auto hits = session.form_suggestions();
+      const auto& hits = session.form_suggestions();
       if (!hits.empty()) {
         paragraph(session.text("kb.maybe_this_helps"), true);
-        for (const auto& hit : hits)
-          if (const auto* article = session.find_article(hit.id))
-            if (choice(article->title)) session.open_article(article->id);
+        draw_article_hits(session, hits);
       }
     }
   }

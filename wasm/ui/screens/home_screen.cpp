@@ -9,11 +9,10 @@ void draw_home_screen(support::SupportSession& session) {
   FieldSpec search{"kb_search", session.text("kb.search_placeholder"), "search", "off"};
   text_field(search, session.search_query());
   if (!session.search_query().empty()) {
-    auto hits = session.search(session.search_query());
-    if (hits.empty()) paragraph(session.text("kb.no_results"), true);
-    for (const auto& hit : hits)
-      if (const auto* article = session.find_article(hit.id))
-        if (choice(article->title)) session.open_article(article->id);
+    const auto& hits = session.search_hits();
+    // "Nothing found" only once the search has caught up with the typing.
+    if (hits.empty() && !session.wake_at()) paragraph(session.text("kb.no_results"), true);
+    draw_article_hits(session, hits);
   }
   spacing(6);
   heading(session.text("category.pick_title"), 2);

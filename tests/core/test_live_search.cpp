@@ -1,0 +1,56 @@
+// LiveSearch: one search per pause in typing, never one per frame.
+#include "session/live_search.h"
+
+#include <doctest/doctest.h>
+
+using namespace support;
+
+namespace {
+
+KbArticle article(const std::string& id, const std::string& title) {
+  KbArticle a;
+  a.id = id;
+  a.title = title;
+  a.body = title;
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("live search: waits for the typing to rest, then searches once") {
+  SearchIndex index;
+  index.upsert(article("pw", "Reset your password"));
+  index.upsert(article("lic", "Activate your licence"));
+  LiveSearch live;
+
+  CHECK_FALSE(live.update("pas", index, 0, 100));        // just typed: waiting
+  REQUIRE(live.due_at());
+  CHECK(*live.due_at() == doctest::Approx(100));
+  CHECK_FALSE(live.update("pass", index, 50, 100));      // still typing: the wait starts again
+  CHECK(*live.due_at() == doctest::Approx(150));
+  CHECK_FALSE(live.update("pass", index, 120, 100));
+  CHECK(live.hits().empty());
+  CHECK(live.update("pass", index, 150, 100));            // rested: one search
+  REQUIRE(live.hits().size() == 1);
+  CHECK(live.hits()[0].id == "pw");
+  CHECK_FALSE(live.due_at());
+  CHECK_FALSE(live.update("pass", index, 400, 100));     // same text: no search again
+}
+
+TEST_CASE("live search: no delay answers at once; an empty text clears; invalidate searches again") {
+  SearchIndex index;
+  index.upsert(article("pw", "Reset your password"));
+  LiveSearch live;
+  CHECK(live.update("password", index, 0, 0));
+  CHECK(live.hits().size() == 1);
+  CHECK(live.searched_text() == "password");
+
+  index.upsert(article("pw2", "Password rules"));
+  CHECK_FALSE(live.update("password", index, 1, 0));     // nothing changed as far as it knows
+  live.invalidate();
+  CHECK(live.update("password", index, 2, 0));
+  CHECK(live.hits().size() == 2);
+
+  CHECK(live.update("", index, 3, 0));
+  CHECK(live.hits().empty());
+}
