@@ -46,6 +46,19 @@ function showState(state) {
   });
   $('path').replaceChildren(...items);
   markCurrentStep();
+  showKbFile(state.kb_file);
+}
+
+function showKbFile(kb) {
+  const status = $('kb-file-status');
+  if (!kb) {
+    status.textContent = 'None configured (kb.file).';
+    $('kb-file-problems').replaceChildren();
+    return;
+  }
+  const count = `${kb.articles} article${kb.articles === 1 ? '' : 's'}`;
+  status.textContent = kb.loading ? `${kb.file}: loading… ${count} so far` : `${kb.file}: ${count} loaded`;
+  $('kb-file-problems').replaceChildren(...kb.problems.map((p) => el('li', { textContent: p })));
 }
 
 function showRequest(request) {
@@ -125,7 +138,8 @@ async function start() {
   const host = $('widget-host');
   const root = host.attachShadow({ mode: 'open' });
   widget = mountWidget(root, null, {
-    base: '/widget/', config: '/api/config', api: location.origin, locale: '', label: 'Support widget preview',
+    // config: only the base for a relative kb.file (the server's own config lives there).
+    base: '/widget/', config: '/widget/assets/config/default.json', api: location.origin, locale: '', label: 'Support widget preview',
     inline: true, dryRun: true, configText: text, onState: showState, onRequest: showRequest,
   });
   await widget.ready();

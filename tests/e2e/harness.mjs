@@ -14,9 +14,10 @@ export const SERVER = process.env.SUPPORT_SERVER || join(ROOT, 'build/native/ser
 export const WEB = process.env.SUPPORT_WEB || join(ROOT, 'build/web');
 export const SHOTS = join(ROOT, 'build/screenshots');
 
-export async function startServer(extraArgs = []) {
+// web: the folder of static files to serve (default build/web).
+export async function startServer(extraArgs = [], { web = WEB } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'support-e2e-'));
-  const child = spawn(SERVER, ['--port', '0', '--data', data, '--web', WEB, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(SERVER, ['--port', '0', '--data', data, '--web', web, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const info = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 10000);
@@ -72,10 +73,11 @@ export async function screenshot(page, name) {
 }
 
 // Runs one test body with a server and a browser, always cleaning up; exits non-zero on failure.
-export async function run(name, body) {
+// serverOptions: see startServer.
+export async function run(name, body, serverOptions = {}) {
   let server, browser;
   try {
-    server = await startServer();
+    server = await startServer([], serverOptions);
     browser = await launchBrowser();
     await body({ server, browser });
     console.log(`ok - ${name}`);
