@@ -102,7 +102,7 @@ TEST_CASE("session kb file: a restored draft keeps articles of the file opened e
 }
 
 TEST_CASE("session: without a KB file there is no file status and nothing to index") {
-  SupportSession s(test_files::load_config(test_files::default_config_path()), "en", "seed");
+  SupportSession s(config_with_kb_file(""), "en", "seed");
   CHECK_FALSE(s.kb_file_status().loading);
   CHECK(s.index_waiting_articles(10) == 0);
   s.kb_file_chunk("{\"id\":\"x\",\"title\":\"t\",\"body\":\"\"}\n");   // ignored: no file configured
