@@ -3,6 +3,7 @@
 // All checks and decisions come from the widget's own core (widget-host.js API); this page only
 // lays them out.
 import { mountWidget } from '/widget/widget-host.js';
+import { locateJsonPath } from '/preview/json-locate.js';
 
 const $ = (id) => document.getElementById(id);
 const editor = $('config');
@@ -26,11 +27,28 @@ async function serverConfig() {
 function showLint(problems) {
   const summary = $('lint-summary');
   const list = $('lint-list');
-  list.replaceChildren(...problems.map((p) => el('li', { textContent: (p.path ? p.path + ': ' : '') + p.message })));
+  list.replaceChildren(...problems.map((p) => {
+    const text = (p.path ? p.path + ': ' : '') + p.message;
+    const place = locateJsonPath(editor.value, p.path);
+    if (!place) return el('li', { textContent: text });
+    const show = el('button', { type: 'button', className: 'problem', textContent: text, title: 'Select it in the editor' });
+    show.addEventListener('click', () => select(place));
+    return el('li', {}, show);
+  }));
   summary.className = problems.length ? 'bad' : 'clean';
   summary.textContent = problems.length
     ? `${problems.length} problem${problems.length === 1 ? '' : 's'} — customers would see the error panel or a broken step.`
     : 'No problems found.';
+}
+
+// Selects a range of the editor and scrolls it into view (textareas do not scroll to a selection
+// made by script, so the line is computed).
+function select({ start, end }) {
+  editor.focus();
+  editor.setSelectionRange(start, end);
+  const line = editor.value.slice(0, start).split('\n').length - 1;
+  const lineHeight = parseFloat(getComputedStyle(editor).lineHeight) || 17;
+  editor.scrollTop = Math.max(0, line * lineHeight - editor.clientHeight / 3);
 }
 
 function showState(state) {

@@ -32,6 +32,10 @@ await run('staff preview: live edit, lint, jump, dry-run payload', async ({ serv
   const lintItem = page.locator('#lint-list li', { hasText: 'chek_cache' });
   await lintItem.waitFor({ timeout: 5000 });
   assert.match(await lintItem.first().textContent(), /^flows\.plugin_issue\.steps\[\d+\]\.next: unknown step "chek_cache"$/);
+  // Clicking the problem selects the broken reference in the editor.
+  await lintItem.getByRole('button').click();
+  const selected = await editor.evaluate((e) => e.value.slice(e.selectionStart, e.selectionEnd));
+  assert.equal(selected, '"next": "chek_cache"');
   await screenshot(page, 'preview-2-lint');
   await editor.fill(renamed);
   await page.locator('#lint-summary', { hasText: 'No problems found.' }).waitFor();
