@@ -37,6 +37,7 @@ SupportSession::SupportSession(Config config, std::string locale, std::string ke
   for (const auto& article : config_.kb.articles) {
     if (articles_by_id_.emplace(article.id, &article).second) index_.upsert(article);
   }
+  index_.prepare();   // the first keystroke should not pay for the index's one-off set-up
   if (!config_.kb.file.empty()) kb_reader_ = std::make_unique<KbFileReader>(config_.kb.file);
   new_idempotency_key();
 }
@@ -198,6 +199,7 @@ std::size_t SupportSession::index_waiting_articles(std::size_t max_articles) {
     kb_waiting_.pop_front();
   }
   // New articles may answer what is already typed; the debounce keeps this to one search.
+  if (had_waiting && kb_waiting_.empty()) index_.prepare();
   if (had_waiting && (kb_waiting_.empty() || search_box_.hits().empty())) {
     search_box_.invalidate();
     form_search_.invalidate();
