@@ -1,9 +1,11 @@
-// libFuzzer target: arbitrary bytes go through the config parser, lint, and short flow runs
-// driven by the same bytes. Anything that throws, crashes, hangs or trips a sanitizer is a bug:
-// the widget loads site owners' configs it has never seen.
+// libFuzzer target: arbitrary bytes go through the config parser, lint, short flow runs driven
+// by the same bytes, and the preview's step list and jump-to. Anything that throws, crashes,
+// hangs or trips a sanitizer is a bug: the widget loads site owners' configs it has never seen.
 #include "config/config_lint.h"
 #include "config/config_parser.h"
 #include "config/config_text.h"
+#include "flow/flow_catalog.h"
+#include "flow/flow_jump.h"
 #include "flow/flow_run.h"
 #include "flow/form_submission.h"
 
@@ -84,6 +86,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& entry : config.flows) {
     if (++runs > 10) break;
     drive(config, FlowRun(config, entry.second, FlowContext{}, "xx"), bytes);
+  }
+  // The preview's step list and "jump to": every step, by its shortest route (a bounded search).
+  (void)flow_catalog_json(config, "en").dump();
+  int jumps = 0;
+  for (const auto& [flow_id, flow] : config.flows) {
+    for (const FlowStep& step : flow.steps) {
+      if (++jumps > 40) break;
+      if (auto run = run_to_step(config, flow, step.id, FlowContext{}, "en")) (void)run->log().dump();
+    }
   }
   return 0;
 }

@@ -100,14 +100,14 @@ void start_session(const char* config_json, const std::string& saved_draft) {
 }
 
 // Indexes articles of the KB file for a few milliseconds per frame, so a 100,000-article KB
-// loads while the page stays responsive. true while more wait.
+// loads while the page stays responsive. true while articles wait.
 bool index_kb_within_budget() {
   constexpr double kBudgetMs = 6;
   constexpr std::size_t kBatch = 64;
   const double start = emscripten_get_now();
   std::size_t waiting = g->session->kb_file_status().waiting;
   while (waiting > 0 && emscripten_get_now() - start < kBudgetMs) waiting = g->session->index_waiting_articles(kBatch);
-  return g->session->kb_file_status().loading;
+  return waiting > 0;   // bytes still on the way wake us through widget_kb_chunk, not by polling
 }
 
 const char* keep(std::string& slot, const nlohmann::json& value) {
