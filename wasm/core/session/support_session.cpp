@@ -57,7 +57,11 @@ void SupportSession::go_home() {
 void SupportSession::choose_category(const std::string& category_id) {
   FlowContext context;
   run_ = FlowRun::for_category(config_, category_id, context, locale_);
-  if (!run_) return;
+  if (run_) start_flow_screen();
+}
+
+void SupportSession::start_flow_screen() {
+  article_ = nullptr;
   resolution_reported_ = false;
   field_errors_.clear();
   form_error_.clear();
@@ -115,14 +119,8 @@ bool SupportSession::jump_to(const std::string& flow_id, const std::string& step
     }
   auto run = run_to_step(config_, *flow, step_id, context, locale_);
   if (!run) return false;
-  run_.emplace(std::move(*run));
-  article_ = nullptr;
-  resolution_reported_ = false;
-  field_errors_.clear();
-  form_error_.clear();
-  screen_ = Screen::Flow;
-  ++draft_revision_;
-  after_flow_move();
+  run_ = std::move(run);
+  start_flow_screen();
   return true;
 }
 

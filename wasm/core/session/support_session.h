@@ -120,6 +120,7 @@ public:
   void restore_draft(const nlohmann::json& saved);   // ignores anything malformed
 
 private:
+  void start_flow_screen();   // a new run_ was just set
   void after_flow_move();
   void post_event(nlohmann::json event);
   void send_ticket();
