@@ -29,13 +29,23 @@ SemanticItem& publish(SemanticItem item, ImVec2 min, ImVec2 max) {
   return const_cast<SemanticItem&>(dc.tree->items().back());
 }
 
+bool has_focus(ImGuiID id) { return draw_context().tree->dom_focus() == id; }
+
+// An interactive item for the semantic tree: the fields every focusable item has.
+SemanticItem interactive_item(ImGuiID id, Role role, std::string name) {
+  SemanticItem item;
+  item.id = id;
+  item.role = role;
+  item.name = std::move(name);
+  item.focused = has_focus(id);
+  return item;
+}
+
 bool activated_from_dom(ImGuiID id) {
   bool hit = false;
   for (const auto& in : draw_context().tree->take_inputs_for(id)) hit |= in.kind == Kind::Activate;
   return hit;
 }
-
-bool has_focus(ImGuiID id) { return draw_context().tree->dom_focus() == id; }
 
 void focus_ring(ImGuiID id, ImVec2 min, ImVec2 max, bool always = false) {
   if (!has_focus(id) || !(always || draw_context().focus_visible)) return;
@@ -73,12 +83,8 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
   ImGuiID id = ImGui::GetItemID();
   pressed |= activated_from_dom(id) && !disabled;
   focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  SemanticItem item;
-  item.id = id;
-  item.role = Role::Button;
-  item.name = visible_label(label);
+  SemanticItem item = interactive_item(id, Role::Button, visible_label(label));
   item.disabled = disabled;
-  item.focused = has_focus(id);
   publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   return pressed;
 }
@@ -121,12 +127,8 @@ bool choice(const std::string& title, const std::string& description, const std:
   dl->AddLine(ImVec2(cx - 4, cy - 5), ImVec2(cx + 1, cy), t.muted, 2.0f);
   dl->AddLine(ImVec2(cx + 1, cy), ImVec2(cx - 4, cy + 5), t.muted, 2.0f);
   focus_ring(id, pos, ImVec2(pos.x + size.x, pos.y + size.y));
-  SemanticItem item;
-  item.id = id;
-  item.role = Role::Button;
-  item.name = title;
+  SemanticItem item = interactive_item(id, Role::Button, title);
   item.description = description;
-  item.focused = has_focus(id);
   publish(std::move(item), pos, ImVec2(pos.x + size.x, pos.y + size.y));
   return pressed;
 }
@@ -143,28 +145,9 @@ void link(const std::string& label, const std::string& url) {
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGuiID id = ImGui::GetID(("link:" + url + label).c_str());
   focus_ring(id, min, max);
-  SemanticItem item;
-  item.id = id;
-  item.role = Role::Link;
-  item.name = label;
+  SemanticItem item = interactive_item(id, Role::Link, label);
   item.value = url;   // the mirrored <a> opens it: a real link, new tab, middle-click and all
-  item.focused = has_focus(id);
   publish(std::move(item), min, max);
-}
-
-bool checkbox(const std::string& label, bool& checked) {
-  bool changed = ImGui::Checkbox(label.c_str(), &checked);
-  ImGuiID id = ImGui::GetItemID();
-  if (activated_from_dom(id)) { checked = !checked; changed = true; }
-  focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  SemanticItem item;
-  item.id = id;
-  item.role = Role::CheckBox;
-  item.name = visible_label(label);
-  item.checked = checked;
-  item.focused = has_focus(id);
-  publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  return changed;
 }
 
 bool text_field(const FieldSpec& spec, std::string& value) {
@@ -227,10 +210,7 @@ bool text_field(const FieldSpec& spec, std::string& value) {
     }
   }
 
-  SemanticItem item;
-  item.id = id;
-  item.role = multiline ? Role::TextArea : Role::TextBox;
-  item.name = spec.label;
+  SemanticItem item = interactive_item(id, multiline ? Role::TextArea : Role::TextBox, spec.label);
   item.value = value;
   item.description = spec.error.empty() ? spec.hint : spec.error;
   item.input_type = multiline ? "" : spec.input_type;

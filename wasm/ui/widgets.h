@@ -47,7 +47,6 @@ bool button(const std::string& label, ButtonKind kind = ButtonKind::Primary, boo
 bool choice(const std::string& title, const std::string& description = "",
             const std::vector<support::TextSpan>& title_marks = {});
 void link(const std::string& label, const std::string& url);
-bool checkbox(const std::string& label, bool& checked);
 
 struct FieldSpec {
   std::string id;           // unique per screen, e.g. "email"
