@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Relevance of the KB search on public data, through `supportctl rank` (the product's code).
 
-  python3 tests/eval/relevance.py [--supportctl build/native/tools/supportctl/supportctl]
+  python3 tests/eval/relevance.py [--supportctl PATH] [--param NAME=VALUE]... [--misses N]
+
+supportctl: --supportctl, else $SUPPORTCTL, else build/native/tools/supportctl/supportctl.
+--param overrides a RankingParams field (supportctl rank --param) for tuning experiments.
 
 StackFAQ (125 FAQ docs, 625 paraphrased questions): MRR, P@1, Recall@5 over all queries.
 SemEval-2016 3B dev (50 questions x 10 candidates, ranked via "candidates"): MAP, MRR, P@1
@@ -24,8 +27,9 @@ def load_jsonl(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def rank(supportctl, docs, queries, top):
-    proc = subprocess.run([supportctl, "rank", "--docs", docs, "--queries", queries, "--top", str(top)],
+def rank(supportctl, docs, queries, top, params=()):
+    extra = [arg for p in params for arg in ("--param", p)]
+    proc = subprocess.run([supportctl, "rank", "--docs", docs, "--queries", queries, "--top", str(top)] + extra,
                           capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"supportctl rank failed ({proc.returncode}): {proc.stderr.strip()}")
@@ -48,33 +52,43 @@ def reciprocal_rank(ranked, relevant, cutoff):
     return 0.0
 
 
-def stackfaq(supportctl, show_misses):
+def stackfaq(supportctl, show_misses, params=(), quiet=False):
+    """Returns {"all"|"A"|"B": (MRR, P@1, R@5)}. Halves for split-half checks: queries in file
+    order alternate A, B, A, ... (five paraphrases per doc, so each doc's paraphrases are
+    split between the halves, alternating which half gets three)."""
     folder = os.path.join(DATA, "stackfaq")
     queries = load_jsonl(os.path.join(folder, "queries-dev.jsonl"))
-    runs = rank(supportctl, os.path.join(folder, "docs.jsonl"), os.path.join(folder, "queries-dev.jsonl"), 1000)
-    mrr = p1 = r5 = 0.0
+    runs = rank(supportctl, os.path.join(folder, "docs.jsonl"), os.path.join(folder, "queries-dev.jsonl"), 1000, params)
+    sums = {key: [0.0, 0.0, 0.0, 0] for key in ("all", "A", "B")}
     misses = []
-    for q in queries:
+    for i, q in enumerate(queries):
         ranked, relevant = runs.get(q["id"], []), set(q["relevant"])
         rr = reciprocal_rank(ranked, relevant, len(ranked))
-        mrr += rr
-        p1 += 1.0 if ranked[:1] and ranked[0] in relevant else 0.0
-        r5 += len(relevant & set(ranked[:5])) / len(relevant)
+        p1 = 1.0 if ranked[:1] and ranked[0] in relevant else 0.0
+        r5 = len(relevant & set(ranked[:5])) / len(relevant)
+        for key in ("all", "AB"[i % 2]):
+            sums[key][0] += rr
+            sums[key][1] += p1
+            sums[key][2] += r5
+            sums[key][3] += 1
         if rr < 1:
             misses.append((rr, q["id"], q["text"], ranked[:3]))
-    n = len(queries)
-    print(f"StackFAQ dev ({n} queries)   MRR {100 * mrr / n:5.1f}   P@1 {100 * p1 / n:5.1f}   R@5 {100 * r5 / n:5.1f}")
-    print("  reference plain BM25        MRR  78.0   P@1  68.3   R@5  91.5")
-    if show_misses:
+    result = {key: tuple(100 * v / max(1, s[3]) for v in s[:3]) for key, s in sums.items()}
+    if not quiet:
+        n = len(queries)
+        mrr, p1, r5 = result["all"]
+        print(f"StackFAQ dev ({n} queries)   MRR {mrr:5.1f}   P@1 {p1:5.1f}   R@5 {r5:5.1f}"
+              f"   (halves A/B MRR {result['A'][0]:5.1f} / {result['B'][0]:5.1f})")
+        print("  reference plain BM25        MRR  78.0   P@1  68.3   R@5  91.5")
         for rr, qid, text, top in sorted(misses)[:show_misses]:
             print(f"  miss rr={rr:.2f} {qid}: {text!r} -> {top}")
-    return 100 * mrr / n
+    return result
 
 
-def semeval(supportctl):
+def semeval(supportctl, params=(), quiet=False):
     folder = os.path.join(DATA, "semeval2016-qq", "dev")
     queries = load_jsonl(os.path.join(folder, "queries.jsonl"))
-    runs = rank(supportctl, os.path.join(folder, "docs.jsonl"), os.path.join(folder, "queries.jsonl"), 10)
+    runs = rank(supportctl, os.path.join(folder, "docs.jsonl"), os.path.join(folder, "queries.jsonl"), 10, params)
     total_ap = total_rr = total_p1 = 0.0
     for q in queries:
         ranked, relevant = runs.get(q["id"], []), set(q.get("relevant", []))
@@ -84,19 +98,30 @@ def semeval(supportctl):
         total_rr += reciprocal_rank(ranked, relevant, 10)
         total_p1 += 1.0 if ranked and ranked[0] in relevant else 0.0
     n = len(queries)
-    print(f"SemEval-2016 3B dev ({n} q)   MAP {100 * total_ap / n:5.2f}  MRR {100 * total_rr / n:5.2f}  P@1 {100 * total_p1 / n:5.1f}")
-    print("  reference search engine     MAP 71.35  MRR 76.67  P@1  70.0   (plain BM25 MAP 64.35)")
+    if not quiet:
+        print(f"SemEval-2016 3B dev ({n} q)   MAP {100 * total_ap / n:5.2f}  MRR {100 * total_rr / n:5.2f}  P@1 {100 * total_p1 / n:5.1f}")
+        print("  reference search engine     MAP 71.35  MRR 76.67  P@1  70.0   (plain BM25 MAP 64.35)")
+    return 100 * total_ap / n, 100 * total_rr / n, 100 * total_p1 / n
+
+
+def default_supportctl():
+    return os.environ.get("SUPPORTCTL") or os.path.join(ROOT, "build", "native", "tools", "supportctl", "supportctl")
+
+
+def check_supportctl(path):
+    if not os.path.exists(path):
+        sys.exit(f"{path} not found: build the supportctl target, pass --supportctl or set SUPPORTCTL")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--supportctl", default=os.path.join(ROOT, "build", "native", "tools", "supportctl", "supportctl"))
+    parser.add_argument("--supportctl", default=default_supportctl())
     parser.add_argument("--misses", type=int, default=0, help="list this many StackFAQ misses")
+    parser.add_argument("--param", action="append", default=[], help="NAME=VALUE, a RankingParams override")
     args = parser.parse_args()
-    if not os.path.exists(args.supportctl):
-        sys.exit(f"{args.supportctl} not found: build the supportctl target or pass --supportctl")
-    stackfaq(args.supportctl, args.misses)
-    semeval(args.supportctl)
+    check_supportctl(args.supportctl)
+    stackfaq(args.supportctl, args.misses, args.param)
+    semeval(args.supportctl, args.param)
 
 
 if __name__ == "__main__":

@@ -39,12 +39,56 @@ std::string required_string(const nlohmann::json& object, const char* key, const
   return it->get<std::string>();
 }
 
+// "--param name=value" overrides one RankingParams field, for tuning experiments
+// (tests/eval/relevance.py --param); false if the name or value is not understood.
+bool set_param(support::RankingParams& p, const std::string& assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos) return false;
+  const std::string name = assignment.substr(0, eq);
+  float value = 0;
+  try {
+    value = std::stof(assignment.substr(eq + 1));
+  } catch (const std::exception&) {
+    return false;
+  }
+  const struct {
+    const char* name;
+    float* field;
+  } floats[] = {{"k1", &p.k1},
+                {"w_title", &p.field_weight[support::kTitle]},
+                {"w_tags", &p.field_weight[support::kTags]},
+                {"w_body", &p.field_weight[support::kBody]},
+                {"b_title", &p.field_b[support::kTitle]},
+                {"b_tags", &p.field_b[support::kTags]},
+                {"b_body", &p.field_b[support::kBody]},
+                {"prefix_weight", &p.prefix_weight},
+                {"typo_weight", &p.typo_weight},
+                {"proximity_weight", &p.proximity_weight},
+                {"title_coverage", &p.title_coverage},
+                {"join_weight", &p.join_weight}};
+  for (const auto& f : floats)
+    if (name == f.name) return *f.field = value, true;
+  const struct {
+    const char* name;
+    std::uint32_t* field;
+  } counts[] = {{"rerank_depth", &p.rerank_depth}, {"proximity_window", &p.proximity_window}};
+  for (const auto& c : counts)
+    if (name == c.name && value >= 0) return *c.field = static_cast<std::uint32_t>(value), true;
+  return false;
+}
+
 int run_rank(const std::vector<std::string>& args) {
   std::string docs_path, queries_path;
   std::size_t top = 10;
+  support::RankingParams params;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();
-    if (args[i] == "--docs" && has_value) {
+    if (args[i] == "--param" && has_value) {
+      if (!set_param(params, args[++i])) {
+        std::fprintf(stderr, "supportctl rank: bad --param '%s'\n", args[i].c_str());
+        return 1;
+      }
+    } else if (args[i] == "--docs" && has_value) {
       docs_path = args[++i];
     } else if (args[i] == "--queries" && has_value) {
       queries_path = args[++i];
@@ -61,12 +105,13 @@ int run_rank(const std::vector<std::string>& args) {
     }
   }
   if (docs_path.empty() || queries_path.empty()) {
-    std::fprintf(stderr, "usage: supportctl rank --docs DOCS.jsonl --queries QUERIES.jsonl [--top K]\n");
+    std::fprintf(stderr, "usage: supportctl rank --docs DOCS.jsonl --queries QUERIES.jsonl [--top K] [--param NAME=VALUE]...\n");
     return 1;
   }
 
   try {
     support::SearchIndex index;
+    index.set_params(params);
     read_jsonl(docs_path, [&](const nlohmann::json& line, const std::string& where) {
       support::KbArticle article;
       article.id = required_string(line, "id", where);
@@ -111,6 +156,6 @@ int run_rank(const std::vector<std::string>& args) {
 }
 
 const supportctl::CommandRegistration registration{
-    "rank", "--docs D.jsonl --queries Q.jsonl [--top K]", "rank documents for each query (JSON lines out)", &run_rank};
+    "rank", "--docs D.jsonl --queries Q.jsonl [--top K] [--param NAME=VALUE]", "rank documents for each query (JSON lines out)", &run_rank};
 
 }  // namespace

@@ -56,6 +56,7 @@ struct QueryWord {
   };
   std::string folded;
   std::uint32_t exact_term = Vocabulary::kNone;
+  std::size_t token = 0;  // position among the query's tokens
   bool prefix = false;
   float query_weight = 1;  // grows (slowly) when the word is repeated in the query
   float idf = 0;           // of the exact term, or the best alternative
@@ -71,6 +72,8 @@ struct Ranked {
 struct SearchIndex::Scratch {
   std::vector<float> score;     // by doc, 0 = untouched
   std::vector<float> word_best;  // by doc: best alternative of the current query word
+  std::vector<float> title_cover;  // by doc: idf share of the query words matched in the title
+  std::vector<std::uint8_t> in_title;  // by doc: the current query word matched in the title
   std::vector<std::uint32_t> touched;
   std::vector<std::uint32_t> touched_word;
   std::vector<std::uint8_t> allowed;  // by doc, when candidates are given
@@ -81,7 +84,10 @@ struct SearchIndex::Scratch {
   std::vector<Ranked> ranked;  // kept between searches: a fresh multi-megabyte vector each time cost page faults
 
   void fit(std::size_t docs) {
-    if (score.size() < docs) score.resize(docs, 0), word_best.resize(docs, 0), allowed.resize(docs, 0);
+    if (score.size() < docs) {
+      score.resize(docs, 0), word_best.resize(docs, 0), allowed.resize(docs, 0);
+      title_cover.resize(docs, 0), in_title.resize(docs, 0);
+    }
   }
 };
 
@@ -234,6 +240,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
     }
     QueryWord word;
     word.folded = tokens[i].folded;
+    word.token = i;
     word.prefix = prefix;
     word.exact_term = exact;
     if (exact != Vocabulary::kNone && doc_freq(exact) > 0) word.alternatives.push_back({exact, 1.0f});
@@ -301,9 +308,30 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
         else known->weight = std::max(known->weight, weight);
       }
     }
+  }
+  // Split compounds: two neighbouring complete query words also match their concatenation
+  // if the KB has it ("git hub" -> "github"), as an alternative of both words.
+  if (params_.join_weight > 0) {
+    for (std::size_t q = 0; q + 1 < words.size(); ++q) {
+      if (words[q].prefix || words[q + 1].prefix || words[q + 1].token != words[q].token + 1) continue;
+      const std::uint32_t joined = vocab_->find_term(words[q].folded + words[q + 1].folded);
+      if (joined == Vocabulary::kNone || doc_freq(joined) == 0) continue;
+      for (QueryWord* w : {&words[q], &words[q + 1]}) {
+        auto known = std::find_if(w->alternatives.begin(), w->alternatives.end(), [&](const auto& a) { return a.term == joined; });
+        if (known == w->alternatives.end()) w->alternatives.push_back({joined, params_.join_weight});
+      }
+    }
+  }
+  for (QueryWord& word : words)
     for (const auto& alternative : word.alternatives)
       word.idf = std::max(word.idf, bm25_idf(doc_freq(alternative.term), live));
-  }
+  // Title coverage: the idf share of the query's words that a document's title contains.
+  // Titles state what an article answers, so a title holding most of the question's
+  // informative words is a better sign than many body mentions of a few of them.
+  float query_mass = 0;
+  for (const QueryWord& word : words)
+    if (!word.alternatives.empty()) query_mass += word.idf * word.query_weight;
+  const bool title_coverage = params_.title_coverage > 0;
 
   // 2. Candidate restriction.
   const bool restricted = options.candidates != nullptr;
@@ -322,6 +350,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
     scratch.touched.clear();
     for (const QueryWord& word : words) {
       scratch.touched_word.clear();
+      const float share = query_mass > 0 ? word.idf * word.query_weight / query_mass : 0;
       for (const auto& alternative : word.alternatives) {
         const float idf = bm25_idf(doc_freq(alternative.term), live);
         const float factor = alternative.weight * word.query_weight * idf;
@@ -333,18 +362,21 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
           float& best = scratch.word_best[p.doc];
           if (best == 0) scratch.touched_word.push_back(p.doc);
           best = std::max(best, s);
+          if (title_coverage && p.tf_title) scratch.in_title[p.doc] = 1;
         }
       }
       for (const std::uint32_t doc : scratch.touched_word) {
         if (scratch.score[doc] == 0) scratch.touched.push_back(doc);
         scratch.score[doc] += scratch.word_best[doc];
         scratch.word_best[doc] = 0;
+        if (scratch.in_title[doc]) scratch.title_cover[doc] += share, scratch.in_title[doc] = 0;
       }
     }
     ranked.clear();
     ranked.reserve(scratch.touched.size());
     for (const std::uint32_t doc : scratch.touched) {
-      ranked.push_back({doc, scratch.score[doc]});
+      ranked.push_back({doc, scratch.score[doc] * (1.0f + params_.title_coverage * scratch.title_cover[doc])});
+      scratch.title_cover[doc] = 0;
       scratch.score[doc] = 0;
     }
   };
@@ -367,6 +399,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
     for (const auto& alternative : words[q].alternatives) term_mask[alternative.term] |= std::uint64_t{1} << q;
   std::vector<std::vector<std::uint32_t>> matched_words(ranked.size());
   std::vector<long> last_seen(words.size());
+  const long window = static_cast<long>(params_.proximity_window);
   for (std::size_t r = 0; r < ranked.size(); ++r) {
     const Doc& doc = docs_[ranked[r].doc];
     std::fill(last_seen.begin(), last_seen.end(), -100);
@@ -381,8 +414,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
       for (std::uint64_t mask = word_mask; mask; mask &= mask - 1) {
         const auto q = static_cast<std::size_t>(__builtin_ctzll(mask));
         last_seen[q] = position;
-        if (q > 0 && position - last_seen[q - 1] <= 2) pairs_found |= std::uint64_t{1} << (q - 1);
-        if (q + 1 < words.size() && position - last_seen[q + 1] <= 2 && last_seen[q + 1] != position)
+        if (q > 0 && position - last_seen[q - 1] <= window) pairs_found |= std::uint64_t{1} << (q - 1);
+        if (q + 1 < words.size() && position - last_seen[q + 1] <= window && last_seen[q + 1] != position)
           pairs_found |= std::uint64_t{1} << q;
       }
     }

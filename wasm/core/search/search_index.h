@@ -14,7 +14,9 @@
 // `prefix_last` the last word also matches completions ("pasw" -> "password") unless the
 // query ends with a space. Words of 5+ letters that are not in the KB match words one edit
 // away ("pasword" -> "password"; two edits from 9 letters). Ranking is BM25F (title and tags
-// weigh more than body) plus a bonus when query words occur next to each other.
+// weigh more than body), raised when the title holds a large share of the query's words,
+// plus a bonus when query words occur next to each other. Two neighbouring query words also
+// match their concatenation ("git hub" -> "github").
 //
 // SearchHit::matched_terms lists the document's own words that matched, in folded form
 // (lower case; accents kept as first written, e.g. "café"), for highlighting: compare them
