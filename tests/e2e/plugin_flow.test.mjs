@@ -34,6 +34,9 @@ await run('plugin flow: nothing helped -> ticket with log', async ({ server, bro
   await widget.getByRole('textbox', { name: /subject/i }).fill('Sitemap page stays empty');
   await widget.getByRole('textbox', { name: /describe/i }).fill(
     'After the update the sitemap page is blank. I deactivated all other plugins and switched themes: no change.');
+  // What they wrote is searched once they pause: the matching article is offered under the
+  // description, with the matched words marked.
+  await widget.getByRole('button', { name: /sitemap is empty or missing/i }).waitFor({ timeout: 5000 });
   await screenshot(page, 'plugin-form-filled');
   await widget.getByRole('button', { name: /send ticket/i }).click();
   await widget.getByRole('status').waitFor({ timeout: 10000 });
