@@ -3,7 +3,8 @@
 //
 //   <script src="https://support.example/widget/loader.js" async
 //           data-config="https://support.example/widget/assets/config/default.json"
-//           data-api="https://support.example" data-label="Help"></script>
+//           data-api="https://support.example" data-label="Help"
+//           data-context='{"logged_in": true}'></script>
 (() => {
   const script = document.currentScript;
   if (!script) return;
@@ -14,6 +15,7 @@
     api: script.dataset.api || new URL(script.src).origin,
     locale: script.dataset.locale || '',
     label: script.dataset.label || 'Help',
+    context: script.dataset.context || '',   // JSON the page knows about the customer: {"logged_in":true}
   };
   const start = () => {
     const host = document.createElement('div');

@@ -28,10 +28,12 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 `;
 
 // options: base, config (URL), api, locale, label — from loader.js; the staff preview adds
+//   context: what the page knows about the customer ({"logged_in": true}, or its JSON text);
 //   inline: fill the shadow root's (positioned) host element, always open, no launcher; configText: the configuration
 //   itself instead of its URL, dryRun: post nothing and hand each request to onRequest(request)
 //   instead (answered as the server would: a ticket number), onState(state) on every move.
-// Returns { open, close, toggle, ready } and, for the preview, { setConfig, restart, lint, steps, jump }.
+// Returns { open, close, toggle, ready, setContext } and, for the preview, { setConfig, restart, lint,
+// steps, jump }.
 export function mountWidget(root, launcher, options) {
   const style = document.createElement('style');
   style.textContent = STYLE;
@@ -165,6 +167,16 @@ export function mountWidget(root, launcher, options) {
     invalidate();
   }
 
+  // The customer context (an object, or its JSON text from data-context). Problems are reported
+  // to the console for the site owner; the values that were fine are used.
+  function setContext(context) {
+    const text = typeof context === 'string' ? context : JSON.stringify(context);
+    const problems = cstr(text, (p) => JSON.parse(M.UTF8ToString(M._widget_set_context(p))));
+    for (const p of problems) console.warn('support widget: ' + p);
+    invalidate();
+    return problems;
+  }
+
   function domInput(kind, id, text = '', s0 = 0, s1 = 0) {
     if (!M) return;
     cstr(text, (p) => M._widget_dom_input(kind, id >>> 0, p, s0 ?? 0, s1 ?? 0));
@@ -229,6 +241,7 @@ export function mountWidget(root, launcher, options) {
     if (!ok) throw new Error('WebGL2 is not available in this browser');
     bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => { M._widget_set_fonts(p1, n1, p2, n2); M._free(p2); M._free(p1); }));
     mirror = new SemanticMirror(layers, domInput);
+    if (options.context) setContext(options.context);
     resize();
     loadKbFile();
   }
@@ -272,6 +285,7 @@ export function mountWidget(root, launcher, options) {
     invalidate();
     return ok;
   };
+  api.setContext = setContext;
   api.restart = () => { M._widget_restart(); invalidate(); };
   api.lint = (text) => cstr(text, (p) => readJson(M._widget_lint(p)));
   api.steps = () => readJson(M._widget_steps());

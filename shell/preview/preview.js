@@ -56,6 +56,8 @@ function showState(state) {
   $('now-screen').textContent = state.screen;
   $('now-flow').textContent = state.flow ? `${state.flow} (category ${state.category || '—'})` : '—';
   $('now-step').textContent = state.step ? `${state.step} · ${state.step_type}` : '—';
+  const context = Object.entries(state.context || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+  $('now-context').textContent = context || '—';
   const items = (state.path || []).map((entry, i) => {
     const li = el('li', { className: i === state.position ? 'current' : i > state.position ? 'ahead' : '' },
       el('code', { textContent: entry.step }));
@@ -150,6 +152,23 @@ $('reload-config').addEventListener('click', async () => {
 });
 $('restart').addEventListener('click', () => widget.restart());
 
+// The customer context: conditions on it ({"context": {"logged_in": true}}) can be tried here.
+function applyContext() {
+  let problems;
+  try {
+    JSON.parse($('context').value || 'null');
+    problems = widget.setContext($('context').value || '{}');
+  } catch (e) {
+    problems = ['context: not JSON (' + e.message + ')'];
+  }
+  $('context-problems').textContent = problems.join(' · ');
+}
+let contextTimer = 0;
+$('context').addEventListener('input', () => {
+  clearTimeout(contextTimer);
+  contextTimer = setTimeout(applyContext, LINT_DELAY_MS);
+});
+
 async function start() {
   const text = await serverConfig();
   editor.value = text;
@@ -161,6 +180,7 @@ async function start() {
     inline: true, dryRun: true, configText: text, onState: showState, onRequest: showRequest,
   });
   await widget.ready();
+  applyContext();
   showLint(widget.lint(text));
   showSteps();
   document.body.dataset.ready = 'true';   // for tests and for people: everything is wired

@@ -40,6 +40,13 @@ await run('staff preview: live edit, lint, jump, dry-run payload', async ({ serv
   await editor.fill(renamed);
   await page.locator('#lint-summary', { hasText: 'No problems found.' }).waitFor();
 
+  // Customer context: what the page would pass as data-context reaches the flow's conditions.
+  await page.locator('#now-context', { hasText: 'logged_in=true' }).waitFor();
+  const contextInput = page.getByRole('textbox', { name: /customer context/i });
+  await contextInput.fill('{"logged_in": false, "plan": "pro", "category": "x"}');
+  await page.locator('#context-problems', { hasText: 'context.category' }).waitFor();
+  await page.locator('#now-context', { hasText: 'plan=pro' }).waitFor();
+
   // 3. Jump to the plugin form: the route there is real (the plugin was picked on the way).
   await page.getByRole('button', { name: 'Jump to plugin_issue / plugin_form' }).click();
   await widget.getByRole('button', { name: /send ticket/i }).waitFor({ timeout: 5000 });

@@ -11,6 +11,7 @@
 #include "config/config_lint.h"
 #include "config/config_parser.h"
 #include "flow/flow_catalog.h"
+#include "flow/flow_context_json.h"
 #include "session/session_snapshot.h"
 #include "session/support_session.h"
 
@@ -37,6 +38,7 @@ struct Widget {
   double last_time_ms = 0;
   int frames_wanted = 2;              // ImGui reacts a frame late: draw a few after each input
   std::string locale, key_seed;
+  support::FlowContext context;       // from the page: survives configuration swaps
   std::string last_draft;             // where the customer was when a bad configuration replaced theirs
   std::string semantic_out, outbox_out, draft_out, state_out, json_out;
   unsigned saved_draft_revision = 0;
@@ -91,6 +93,7 @@ void start_session(const char* config_json, const std::string& saved_draft) {
   ui::apply_theme(parsed.config.brand.colors.primary);
   if (!g->config_problems.empty()) return;
   g->session = std::make_unique<support::SupportSession>(std::move(parsed.config), g->locale, g->key_seed);
+  g->session->set_customer_context(g->context);
   if (!saved_draft.empty()) {
     auto saved = nlohmann::json::parse(saved_draft, nullptr, false);
     g->session->restore_draft(saved);
@@ -271,6 +274,19 @@ EMSCRIPTEN_KEEPALIVE const char* widget_take_outbox() {
 EMSCRIPTEN_KEEPALIVE void widget_http_response(int request_id, int status, const char* body) {
   if (g->session) g->session->on_response(request_id, {status, body ? body : ""});
   g->frames_wanted = 3;
+}
+
+// What the page knows about the customer, as a JSON object ({"logged_in": true, ...}); flow
+// conditions read it. Returns the problems as a JSON array of strings (empty when all was taken).
+EMSCRIPTEN_KEEPALIVE const char* widget_set_context(const char* context_json) {
+  std::vector<std::string> problems;
+  auto parsed = nlohmann::json::parse(context_json ? context_json : "", nullptr, false);
+  if (parsed.is_discarded()) problems.push_back("context: not JSON");
+  support::FlowContext context = support::flow_context_from_json(parsed.is_discarded() ? nlohmann::json() : parsed, problems);
+  g->context = context;
+  if (g->session) g->session->set_customer_context(std::move(context));
+  g->frames_wanted = 3;
+  return keep(g->json_out, problems);
 }
 
 // ---- staff preview (shell/preview) ----

@@ -13,7 +13,9 @@ const char* screen_name(Screen screen) {
 }
 
 nlohmann::json session_snapshot(const SupportSession& session) {
-  nlohmann::json out = {{"screen", screen_name(session.screen())}, {"resolved", false}};
+  nlohmann::json out = {{"screen", screen_name(session.screen())}, {"resolved", false},
+                        {"context", session.flow() ? session.flow()->context().values
+                                                   : session.customer_context().values}};
   if (const FlowRun* run = session.flow()) {
     const FlowStep& step = run->current_step();
     out["category"] = run->context().value_or("category");

@@ -54,9 +54,18 @@ void SupportSession::go_home() {
 
 // ---- home ----
 
+void SupportSession::set_customer_context(FlowContext context) {
+  customer_context_ = std::move(context);
+  if (!run_) return;
+  const nlohmann::json saved = saved_draft();
+  const Screen screen = screen_;
+  replay_flow(saved.value("category", std::string()), saved.value("answers", nlohmann::json::array()));
+  if (run_ && screen != Screen::Home) screen_ = screen;
+  ++draft_revision_;
+}
+
 void SupportSession::choose_category(const std::string& category_id) {
-  FlowContext context;
-  run_ = FlowRun::for_category(config_, category_id, context, locale_);
+  run_ = FlowRun::for_category(config_, category_id, customer_context_, locale_);
   if (run_) start_flow_screen();
 }
 
@@ -111,7 +120,7 @@ void SupportSession::forward() {
 bool SupportSession::jump_to(const std::string& flow_id, const std::string& step_id) {
   const Flow* flow = config_.find_flow(flow_id);
   if (!flow) return false;
-  FlowContext context;
+  FlowContext context = customer_context_;
   for (const Category& category : config_.categories)
     if (category.flow == flow_id) {
       context.set("category", category.id);
@@ -407,14 +416,21 @@ void SupportSession::restore_draft(const nlohmann::json& saved) {
     idempotency_key_ = k->get<std::string>();   // the same unsent ticket keeps its key
   const std::string category = saved.value("category", std::string());
   if (category.empty() || saved.value("screen", std::string()) != "flow") return;
-  FlowContext context;
-  run_ = FlowRun::for_category(config_, category, context, locale_);
-  if (!run_) return;
+  auto answers = saved.find("answers");
+  replay_flow(category, answers != saved.end() ? *answers : nlohmann::json::array());
+}
+
+void SupportSession::replay_flow(const std::string& category, const nlohmann::json& answers) {
+  run_ = FlowRun::for_category(config_, category, customer_context_, locale_);
+  if (!run_) {
+    screen_ = Screen::Home;
+    return;
+  }
   screen_ = Screen::Flow;
   resolution_reported_ = true;   // replaying answers must not report a resolution again
-  if (auto answers = saved.find("answers"); answers != saved.end() && answers->is_array()) {
+  if (answers.is_array()) {
     std::size_t replayed = 0;
-    for (const auto& id : *answers) {
+    for (const auto& id : answers) {
       if (!id.is_string() || ++replayed > kMaxSavedAnswers || !run_->answer(id.get<std::string>())) break;
     }
   }

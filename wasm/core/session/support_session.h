@@ -56,6 +56,11 @@ public:
   Screen screen() const { return screen_; }
   void go_home();
 
+  // What the page knows about the customer (logged in, plan, ...): flow conditions read it.
+  // Applies at once: a flow in progress is replayed with it, keeping its answers.
+  void set_customer_context(FlowContext context);
+  const FlowContext& customer_context() const { return customer_context_; }
+
   // --- home: categories and search ---
   void choose_category(const std::string& category_id);
   std::string& search_query() { return search_query_; }
@@ -121,6 +126,8 @@ public:
 
 private:
   void start_flow_screen();   // a new run_ was just set
+  // Starts the category's flow and gives the answers again, as far as they still lead.
+  void replay_flow(const std::string& category, const nlohmann::json& answers);
   void after_flow_move();
   void post_event(nlohmann::json event);
   void send_ticket();
@@ -135,6 +142,7 @@ private:
   unsigned key_counter_ = 0;
   std::string idempotency_key_;
   Screen screen_ = Screen::Home;
+  FlowContext customer_context_;
   SearchIndex index_;
   std::unordered_map<std::string, const KbArticle*> articles_by_id_;
   std::deque<KbArticle> file_articles_;    // a deque: pointers to its articles stay valid
