@@ -27,13 +27,15 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .error{position:absolute;inset:0;padding:24px;font:15px system-ui,sans-serif;color:#b42318;background:#fff}
 `;
 
-// options: base, config (URL), api, locale, label — from loader.js; the staff preview adds
-//   context: what the page knows about the customer ({"logged_in": true}, or its JSON text);
-//   inline: fill the shadow root's (positioned) host element, always open, no launcher; configText: the configuration
-//   itself instead of its URL, dryRun: post nothing and hand each request to onRequest(request)
-//   instead (answered as the server would: a ticket number), onState(state) on every move.
-// Returns { open, close, toggle, ready, setContext } and, for the preview, { setConfig, restart, lint,
-// steps, jump }.
+// options, from loader.js: base, config (URL), api, locale, label, context (what the page knows
+// about the customer: {"logged_in": true}, or its JSON text). The staff preview adds:
+//   inline     fill the shadow root's (positioned) host element; always open, no launcher
+//   configText the configuration itself instead of its URL
+//   dryRun     post nothing: each request goes to onRequest(request) and gets the answer the
+//              server would give (201 with a ticket number)
+//   onState    called with the session snapshot after every change
+// Returns { open, close, toggle, ready, setContext } and, for the preview, { setConfig, restart,
+// lint, steps, jump }.
 export function mountWidget(root, launcher, options) {
   const style = document.createElement('style');
   style.textContent = STYLE;
