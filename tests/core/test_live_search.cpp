@@ -1,5 +1,7 @@
 // LiveSearch: one search per pause in typing, never one per frame.
 #include "session/live_search.h"
+#include "session/support_session.h"
+#include "test_files.h"
 
 #include <doctest/doctest.h>
 
@@ -53,4 +55,26 @@ TEST_CASE("live search: no delay answers at once; an empty text clears; invalida
 
   CHECK(live.update("", index, 3, 0));
   CHECK(live.hits().empty());
+}
+
+TEST_CASE("session: suggestions wait for a pause, and survive a visit to an article") {
+  SupportSession s(test_files::load_config(test_files::default_config_path()), "en", "seed");
+  s.choose_category("sales_question");
+  REQUIRE(s.flow()->reached_form());
+  s.form_value("subject") = "refund for my renewal";
+  CHECK_FALSE(s.tick(1000));                // just typed: nothing yet, a wake-up is due
+  REQUIRE(s.wake_at());
+  CHECK(s.form_suggestions().empty());
+  CHECK(s.tick(*s.wake_at()));               // paused: one search
+  REQUIRE_FALSE(s.form_suggestions().empty());
+  const std::string first = s.form_suggestions()[0].id;
+  CHECK_FALSE(s.wake_at());
+
+  s.open_article(first);                     // read it, come back: the same hits, no new search
+  CHECK_FALSE(s.tick(5000));
+  CHECK_FALSE(s.wake_at());
+  s.article_answered(false);
+  CHECK_FALSE(s.tick(5001));
+  REQUIRE_FALSE(s.form_suggestions().empty());
+  CHECK(s.form_suggestions()[0].id == first);
 }

@@ -86,18 +86,25 @@ std::vector<SearchHit> SupportSession::search(const std::string& query, std::siz
 // ---- time ----
 
 bool SupportSession::tick(double now_ms) {
-  const double delay = index_.size() <= kInstantSearchArticles ? 0 : kSearchBoxDelayMs;
-  bool changed = search_box_.update(screen_ == Screen::Home ? search_query_ : std::string(), index_, now_ms, delay);
-  const bool on_form = screen_ == Screen::Flow && run_ && run_->reached_form();
-  changed |= form_search_.update(on_form ? form_search_text() : std::string(), index_, now_ms, kFormSuggestionDelayMs);
+  // Each search follows its text only while its screen is up, so the hits are still there when
+  // the customer comes back from reading an article.
+  bool changed = false;
+  if (screen_ == Screen::Home) {
+    const double delay = index_.size() <= kInstantSearchArticles ? 0 : kSearchBoxDelayMs;
+    changed |= search_box_.update(search_query_, index_, now_ms, delay);
+  }
+  if (on_form()) changed |= form_search_.update(form_search_text(), index_, now_ms, kFormSuggestionDelayMs);
   return changed;
 }
 
 std::optional<double> SupportSession::wake_at() const {
-  auto a = search_box_.due_at(), b = form_search_.due_at();
+  auto a = screen_ == Screen::Home ? search_box_.due_at() : std::nullopt;
+  auto b = on_form() ? form_search_.due_at() : std::nullopt;
   if (a && b) return std::min(*a, *b);
   return a ? a : b;
 }
+
+bool SupportSession::on_form() const { return screen_ == Screen::Flow && run_ && run_->reached_form(); }
 
 // ---- flow ----
 

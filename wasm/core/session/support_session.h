@@ -135,6 +135,7 @@ private:
   void add_article(KbArticle article);
   void take_file_articles();
   std::string form_search_text() const;
+  bool on_form() const;
 
   Config config_;
   std::string locale_;
