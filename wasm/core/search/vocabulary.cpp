@@ -6,6 +6,25 @@
 
 namespace support {
 
+namespace {
+
+// Which symbols a word contains, one bit per letter a-z and six shared by every other byte.
+// One edit adds at most one symbol to the set and removes at most one (a transposition
+// neither), so words within k edits differ by at most k bits each way. Collisions only make
+// the test weaker, never wrong.
+std::uint32_t letter_mask(std::string_view text) {
+  std::uint32_t mask = 0;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    mask |= 1u << (byte >= 'a' && byte <= 'z' ? byte - 'a' : 26 + byte % 6);
+  }
+  return mask;
+}
+
+int bit_count(std::uint32_t x) { return __builtin_popcount(x); }  // clang and em++ alike
+
+}  // namespace
+
 std::uint32_t Vocabulary::find_word(std::string_view folded) const {
   scratch_.assign(folded.data(), folded.size());
   const auto it = word_ids_.find(scratch_);
@@ -21,6 +40,12 @@ std::uint32_t Vocabulary::add_word(std::string_view folded) {
   const auto [term_it, new_term] = term_ids_.emplace(stemmer_.stem(folded), term_count_);
   if (new_term) ++term_count_;
   words_.push_back(Word{&it->first, term_it->second});
+  if (!folded.empty()) {
+    TypoBucket& bucket = typo_buckets_[bucket_key(static_cast<unsigned char>(folded[0]), folded.size())];
+    bucket.ids.push_back(id);
+    bucket.masks.push_back(letter_mask(folded));
+    bucket.texts.append(folded.data(), folded.size());
+  }
   return id;
 }
 
@@ -65,17 +90,22 @@ void Vocabulary::words_with_prefix(std::string_view prefix, std::vector<std::uin
 
 void Vocabulary::similar_words(std::string_view word, int max_edits, std::vector<std::uint32_t>& out) const {
   if (word.empty() || max_edits <= 0) return;
-  ensure_sorted();
-  const std::string_view first = word.substr(0, 1);
-  auto it = std::lower_bound(sorted_.begin(), sorted_.end(), first,
-                             [this](std::uint32_t id, std::string_view p) { return std::string_view(*words_[id].folded) < p; });
-  for (; it != sorted_.end(); ++it) {
-    const std::string_view text = *words_[*it].folded;
-    if (text[0] != word[0]) break;
-    const auto length_gap = static_cast<long>(text.size()) - static_cast<long>(word.size());
-    if (length_gap > max_edits || -length_gap > max_edits) continue;
-    if (bounded_edit_distance(word, text, max_edits) <= max_edits) out.push_back(*it);
+  const std::size_t begin = out.size();
+  const std::uint32_t mask = letter_mask(word);
+  const std::size_t shortest = word.size() > static_cast<std::size_t>(max_edits) ? word.size() - max_edits : 1;
+  for (std::size_t length = shortest; length <= word.size() + static_cast<std::size_t>(max_edits); ++length) {
+    const auto found = typo_buckets_.find(bucket_key(static_cast<unsigned char>(word[0]), length));
+    if (found == typo_buckets_.end()) continue;
+    const TypoBucket& bucket = found->second;
+    for (std::size_t i = 0; i < bucket.ids.size(); ++i) {
+      if (bit_count(bucket.masks[i] & ~mask) > max_edits || bit_count(mask & ~bucket.masks[i]) > max_edits) continue;
+      const std::string_view text(bucket.texts.data() + i * length, length);
+      if (bounded_edit_distance(word, text, max_edits) <= max_edits) out.push_back(bucket.ids[i]);
+    }
   }
+  // Alphabetical, as callers got it from the sorted scan this replaced; there are only a few.
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
+            [this](std::uint32_t a, std::uint32_t b) { return *words_[a].folded < *words_[b].folded; });
 }
 
 std::size_t Vocabulary::memory_bytes() const {
@@ -88,6 +118,10 @@ std::size_t Vocabulary::memory_bytes() const {
   };
   bytes += map_bytes(word_ids_) + map_bytes(term_ids_);
   for (const auto& d : displays_) bytes += sizeof(std::string) + d.capacity();
+  bytes += typo_buckets_.bucket_count() * sizeof(void*);
+  for (const auto& [key, bucket] : typo_buckets_)
+    bytes += sizeof(void*) * 2 + sizeof(key) + sizeof(TypoBucket) + (bucket.ids.capacity() + bucket.masks.capacity()) * sizeof(std::uint32_t) +
+             bucket.texts.capacity();
   return bytes;
 }
 

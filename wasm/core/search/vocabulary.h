@@ -33,11 +33,12 @@ class Vocabulary {
 
   // Word ids whose text starts with `prefix`, in alphabetical order.
   void words_with_prefix(std::string_view prefix, std::vector<std::uint32_t>& out) const;
-  // Word ids within `max_edits` of `word` (sharing its first letter, which keeps the scan to
-  // one alphabetical range; first-letter typos are rare in practice).
+  // Word ids within `max_edits` of `word`, in alphabetical order. Only words sharing its first
+  // byte are candidates (first-letter typos are rare in practice), so the scan covers the
+  // (first byte, length) buckets within max_edits of the word's length.
   void similar_words(std::string_view word, int max_edits, std::vector<std::uint32_t>& out) const;
 
-  // Sorts the words added since the last prefix or typo lookup (otherwise done by that lookup).
+  // Sorts the words added since the last prefix lookup (otherwise done by that lookup).
   void prepare() const { ensure_sorted(); }
 
   std::size_t memory_bytes() const;
@@ -48,6 +49,18 @@ class Vocabulary {
     std::uint32_t term;
     std::uint32_t display = kNone;  // index into displays_
   };
+  // Words of one first byte and one length, stored contiguously so that the typo scan reads
+  // arrays instead of following a pointer into word_ids_ per word: texts (all `length` bytes
+  // each, back to back) and a letter-set mask per word that rejects most candidates before
+  // the edit distance is computed.
+  struct TypoBucket {
+    std::vector<std::uint32_t> ids;
+    std::vector<std::uint32_t> masks;
+    std::string texts;
+  };
+  static std::uint64_t bucket_key(unsigned char first, std::size_t length) {
+    return static_cast<std::uint64_t>(first) | static_cast<std::uint64_t>(length) << 8;
+  }
   void ensure_sorted() const;
 
   std::unordered_map<std::string, std::uint32_t> word_ids_;
@@ -55,6 +68,7 @@ class Vocabulary {
   std::unordered_map<std::string, std::uint32_t> term_ids_;
   std::uint32_t term_count_ = 0;
   std::vector<std::string> displays_;
+  std::unordered_map<std::uint64_t, TypoBucket> typo_buckets_;  // by bucket_key(); words are never removed
   mutable Stemmer stemmer_;  // stemming a query word does not change the vocabulary
   mutable std::string scratch_;  // lookup key without an allocation per call
   mutable std::vector<std::uint32_t> sorted_;  // word ids in text order
