@@ -1,28 +1,18 @@
 // LiveSearch: one search per pause in typing, never one per frame.
 #include "session/live_search.h"
 #include "session/support_session.h"
+#include "test_articles.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
 
 using namespace support;
-
-namespace {
-
-KbArticle article(const std::string& id, const std::string& title) {
-  KbArticle a;
-  a.id = id;
-  a.title = title;
-  a.body = title;
-  return a;
-}
-
-}  // namespace
+using test_articles::article;
 
 TEST_CASE("live search: waits for the typing to rest, then searches once") {
   SearchIndex index;
-  index.upsert(article("pw", "Reset your password"));
-  index.upsert(article("lic", "Activate your licence"));
+  index.upsert(article("pw", "Reset your password", "Reset your password"));
+  index.upsert(article("lic", "Activate your licence", "Activate your licence"));
   LiveSearch live;
 
   CHECK_FALSE(live.update("pas", index, 0, 100));        // just typed: waiting
@@ -41,13 +31,13 @@ TEST_CASE("live search: waits for the typing to rest, then searches once") {
 
 TEST_CASE("live search: no delay answers at once; an empty text clears; invalidate searches again") {
   SearchIndex index;
-  index.upsert(article("pw", "Reset your password"));
+  index.upsert(article("pw", "Reset your password", "Reset your password"));
   LiveSearch live;
   CHECK(live.update("password", index, 0, 0));
   CHECK(live.hits().size() == 1);
   CHECK(live.searched_text() == "password");
 
-  index.upsert(article("pw2", "Password rules"));
+  index.upsert(article("pw2", "Password rules", "Password rules"));
   CHECK_FALSE(live.update("password", index, 1, 0));     // nothing changed as far as it knows
   live.invalidate();
   CHECK(live.update("password", index, 2, 0));

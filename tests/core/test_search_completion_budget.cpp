@@ -4,20 +4,14 @@
 #include <vector>
 
 #include "search/search_index.h"
+#include "test_articles.h"
 
 using namespace support;
+using test_articles::article;
 
 // A one-letter prefix in a large KB must not read every long posting list it could complete
 // to (search_index.cpp, kCompletionPostingBudget); these check what it still finds.
 namespace {
-
-KbArticle article(std::string id, std::string title, std::string body) {
-  KbArticle a;
-  a.id = std::move(id);
-  a.title = std::move(title);
-  a.body = std::move(body);
-  return a;
-}
 
 // 40k articles that all say "select" and "settings"; one that says "sepia".
 SearchIndex big_kb() {

@@ -5,20 +5,14 @@
 #include <vector>
 
 #include "search/search_index.h"
+#include "test_articles.h"
 #include "search/typo.h"
 
 using namespace support;
+using test_articles::article;
+using test_articles::ids;
 
 namespace {
-
-KbArticle article(std::string id, std::string title, std::string body, std::vector<std::string> tags = {}) {
-  KbArticle a;
-  a.id = std::move(id);
-  a.title = std::move(title);
-  a.body = std::move(body);
-  a.tags = std::move(tags);
-  return a;
-}
 
 SearchIndex sample_kb() {
   SearchIndex index;
@@ -33,12 +27,6 @@ SearchIndex sample_kb() {
   index.upsert(article("email", "Email notifications not arriving",
                        "Check your spam folder and add our address to your contacts so notification emails arrive."));
   return index;
-}
-
-std::vector<std::string> ids(const std::vector<SearchHit>& hits) {
-  std::vector<std::string> out;
-  for (const auto& hit : hits) out.push_back(hit.id);
-  return out;
 }
 
 bool has(const std::vector<std::string>& list, const std::string& value) {

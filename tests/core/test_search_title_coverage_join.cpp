@@ -5,28 +5,13 @@
 #include <vector>
 
 #include "search/search_index.h"
+#include "test_articles.h"
 
 using namespace support;
+using test_articles::article;
+using test_articles::ids;
 
 // Title coverage and split-compound joining (search_index.cpp, RankingParams).
-namespace {
-
-KbArticle article(std::string id, std::string title, std::string body) {
-  KbArticle a;
-  a.id = std::move(id);
-  a.title = std::move(title);
-  a.body = std::move(body);
-  return a;
-}
-
-std::vector<std::string> ids(const std::vector<SearchHit>& hits) {
-  std::vector<std::string> out;
-  for (const SearchHit& hit : hits) out.push_back(hit.id);
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("a title holding all the query's words beats body mentions of them") {
   SearchIndex index;
   // "export" and "messages" each appear in a title, but only one title has both.

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "reference_edit_distance.h"
 #include "search/typo.h"
 #include "search/vocabulary.h"
 
@@ -11,26 +12,12 @@ using namespace support;
 
 namespace {
 
-// Plain optimal-string-alignment distance over the whole table, independent of the banded one.
-int full_distance(const std::string& a, const std::string& b) {
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= n; ++i)
-    for (std::size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[n][m];
-}
-
 // What similar_words promises, by brute force: every word with the same first byte within
 // max_edits, in alphabetical order.
 std::vector<std::string> brute_force(const std::vector<std::string>& words, const std::string& query, int max_edits) {
   std::vector<std::string> out;
   for (const std::string& w : words)
-    if (!w.empty() && w[0] == query[0] && full_distance(query, w) <= max_edits) out.push_back(w);
+    if (!w.empty() && w[0] == query[0] && test_reference::edit_distance(query, w) <= max_edits) out.push_back(w);
   std::sort(out.begin(), out.end());
   return out;
 }
