@@ -8,7 +8,8 @@ namespace support {
 
 namespace {
 
-constexpr std::size_t kMaxExpanded = 20000;
+// A real flow has tens of states; this bounds time and memory (each queued run holds its path).
+constexpr std::size_t kMaxExpanded = 5000;
 
 // What decides where a run can go from here: the step, the last answer given at each step, and
 // the context values set so far.
