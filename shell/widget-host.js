@@ -65,11 +65,13 @@ export function mountWidget(root, launcher, options) {
     M.stringToUTF8(s, p, n);
     try { return fn(p); } finally { M._free(p); }
   };
+  // Bytes (ArrayBuffer or Uint8Array) in wasm memory for the length of fn: the widget copies them.
   const bytes = (buf, fn) => {
     const p = M._malloc(buf.byteLength || 1);
-    M.HEAPU8.set(new Uint8Array(buf), p);
-    return fn(p, buf.byteLength);   // the widget copies; we free right after
+    M.HEAPU8.set(buf instanceof Uint8Array ? buf : new Uint8Array(buf), p);
+    try { return fn(p, buf.byteLength); } finally { M._free(p); }
   };
+  const readJson = (p) => JSON.parse(M.UTF8ToString(p));
 
   function invalidate() {
     if (!M || !isOpen || rafPending) return;
@@ -87,18 +89,18 @@ export function mountWidget(root, launcher, options) {
   function syncOut() {
     if (options.onState) {
       const state = M._widget_take_state();
-      if (state) options.onState(JSON.parse(M.UTF8ToString(state)));
+      if (state) options.onState(readJson(state));
     }
     const sem = M._widget_take_semantic();
     if (sem) {
-      mirror.update(JSON.parse(M.UTF8ToString(sem)));
+      mirror.update(readJson(sem));
       if (!focusedOnce) {   // move focus into the dialog (not into a field: no keyboard pops up on phones)
         focusedOnce = true;
         panel.focus({ preventScroll: true });
       }
     }
     const out = M._widget_take_outbox();
-    if (out) handleOutbox(JSON.parse(M.UTF8ToString(out)));
+    if (out) handleOutbox(readJson(out));
   }
 
   function handleOutbox(out) {
@@ -139,12 +141,6 @@ export function mountWidget(root, launcher, options) {
     const file = M.UTF8ToString(M._widget_kb_file());
     if (!file) return;
     const stale = () => generation !== kbGeneration;
-    const feed = (chunk) => {
-      const p = M._malloc(chunk.byteLength || 1);
-      M.HEAPU8.set(chunk, p);
-      M._widget_kb_chunk(p, chunk.byteLength);
-      M._free(p);
-    };
     try {
       const res = await fetch(new URL(file, new URL(options.config, location.href)));
       if (!res.ok) throw new Error('HTTP ' + res.status);
@@ -154,7 +150,7 @@ export function mountWidget(root, launcher, options) {
         if (stale()) { reader.cancel().catch(() => {}); return; }   // the configuration changed meanwhile
         if (done) break;
         for (let at = 0; at < value.byteLength; at += KB_SLICE) {
-          feed(value.subarray(at, at + KB_SLICE));
+          bytes(value.subarray(at, at + KB_SLICE), (p, n) => M._widget_kb_chunk(p, n));
           invalidate();
           if (at + KB_SLICE < value.byteLength) await new Promise((r) => setTimeout(r, 0));   // let the page breathe
           if (stale()) return;
@@ -173,7 +169,7 @@ export function mountWidget(root, launcher, options) {
   // to the console for the site owner; the values that were fine are used.
   function setContext(context) {
     const text = typeof context === 'string' ? context : JSON.stringify(context);
-    const problems = cstr(text, (p) => JSON.parse(M.UTF8ToString(M._widget_set_context(p))));
+    const problems = cstr(text, (p) => readJson(M._widget_set_context(p)));
     for (const p of problems) console.warn('support widget: ' + p);
     invalidate();
     return problems;
@@ -241,7 +237,7 @@ export function mountWidget(root, launcher, options) {
     const seed = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
     const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) => M._widget_init(c, l, s, d)))));
     if (!ok) throw new Error('WebGL2 is not available in this browser');
-    bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => { M._widget_set_fonts(p1, n1, p2, n2); M._free(p2); M._free(p1); }));
+    bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => M._widget_set_fonts(p1, n1, p2, n2)));
     mirror = new SemanticMirror(layers, domInput);
     if (options.context) setContext(options.context);
     resize();
@@ -277,7 +273,6 @@ export function mountWidget(root, launcher, options) {
   }
 
   // ---- staff preview ----
-  const readJson = (p) => JSON.parse(M.UTF8ToString(p));
   const api = { open, close, toggle: () => (isOpen ? close() : open()) };
   api.ready = () => (loading || Promise.reject(new Error('not opened'))).then(() => api);
   // Swaps the configuration in place; the customer stays on their step. true if it parsed.
