@@ -6,6 +6,9 @@ namespace ui {
 
 namespace {
 
+// ImGui's line height for this font size, plus a little air between wrapped lines.
+float line_height_for(float size) { return size + 2.0f; }
+
 struct Placed {
   std::size_t begin, end;  // bytes of one word (no spaces)
   ImVec2 pos;
@@ -16,7 +19,7 @@ struct Placed {
 std::vector<Placed> layout(ImFont* font, float size, float wrap, const std::string& text, float& height) {
   std::vector<Placed> words;
   const float space = font->CalcTextSizeA(size, FLT_MAX, 0, " ").x;
-  const float line_height = size * 1.0f + 2.0f;   // ImGui's line height for this font size + a little air
+  const float line_height = line_height_for(size);
   float x = 0, y = 0;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -49,7 +52,7 @@ float marked_text_height(ImFont* font, float size, float wrap, const std::string
 void draw_marked_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float wrap, const std::string& text,
                       const std::vector<support::TextSpan>& marks, ImU32 color, ImU32 mark, ImU32 line) {
   float height = 0;
-  const float line_height = size + 2.0f;
+  const float line_height = line_height_for(size);
   for (const Placed& w : layout(font, size, wrap, text, height)) {
     const char* base = text.c_str();
     // Marks first, under the glyphs: a span may cover part of a word ("password" in "password?").

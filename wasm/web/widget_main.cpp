@@ -108,8 +108,9 @@ bool index_kb_within_budget() {
   constexpr double kBudgetMs = 6;
   constexpr std::size_t kBatch = 64;
   const double start = emscripten_get_now();
-  std::size_t waiting = g->session->kb_file_status().waiting;
-  while (waiting > 0 && emscripten_get_now() - start < kBudgetMs) waiting = g->session->index_waiting_articles(kBatch);
+  std::size_t waiting = 0;
+  do waiting = g->session->index_waiting_articles(kBatch);   // nothing waiting: returns 0 at once
+  while (waiting > 0 && emscripten_get_now() - start < kBudgetMs);
   return waiting > 0;   // bytes still on the way wake us through widget_kb_chunk, not by polling
 }
 

@@ -8,16 +8,14 @@ bool LiveSearch::update(const std::string& text, const SearchIndex& index, doubl
     changed_at_ = now_ms;
   }
   delay_ms_ = delay_ms;
-  waiting_ = !searched_ || *searched_ != text;
-  if (!waiting_ || now_ms - changed_at_ < delay_ms) return false;
-  waiting_ = false;
+  if (!waiting() || now_ms - changed_at_ < delay_ms) return false;
   searched_ = text;
   hits_ = text.empty() ? std::vector<SearchHit>() : index.search(text, options_);
   return true;
 }
 
 std::optional<double> LiveSearch::due_at() const {
-  if (!waiting_) return std::nullopt;
+  if (!waiting()) return std::nullopt;
   return changed_at_ + delay_ms_;
 }
 

@@ -26,12 +26,14 @@ class LiveSearch {
   const std::string& searched_text() const { return searched_ ? *searched_ : empty_; }
 
  private:
+  // The hits are not for the text as it stands (or the KB changed since).
+  bool waiting() const { return !searched_ || *searched_ != seen_; }
+
   SearchOptions options_;
-  std::optional<std::string> searched_;  // the text the hits are for
-  std::string seen_;                     // the text at the last update
+  std::optional<std::string> searched_ = std::string();  // the text the hits are for (none: search again)
+  std::string seen_;                                     // the text at the last update
   double changed_at_ = 0;
   double delay_ms_ = 0;
-  bool waiting_ = false;
   std::vector<SearchHit> hits_;
   static inline const std::string empty_;
 };
