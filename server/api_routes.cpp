@@ -168,6 +168,18 @@ void get_config(ApiContext& context, httplib::Response& response) {
   response.set_content(text, "application/json");
 }
 
+// GET of a staff list (tickets, events): token, ?limit=N, newest first, as {"<key>": [...]}.
+template <class Store, class ToJson>
+void send_staff_list(ApiContext& context, const httplib::Request& request, httplib::Response& response,
+                     const char* key, Store& store, ToJson to_json) {
+  if (!require_staff(context, request, response)) return;
+  const std::optional<std::size_t> limit = list_limit(request, response);
+  if (!limit) return;
+  json list = json::array();
+  for (const auto& item : store.list_newest_first(*limit)) list.push_back(to_json(item));
+  send_json(response, 200, {{key, list}});
+}
+
 }  // namespace
 
 void register_api_routes(httplib::Server& server, ApiContext& context) {
@@ -197,23 +209,13 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
     post_ticket(context, request, response);
   }));
   server.Get("/api/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
-    if (!require_staff(context, request, response)) return;
-    const std::optional<std::size_t> limit = list_limit(request, response);
-    if (!limit) return;
-    json list = json::array();
-    for (const StoredTicket& ticket : context.tickets.list_newest_first(*limit)) list.push_back(ticket_to_json(ticket));
-    send_json(response, 200, {{"tickets", list}});
+    send_staff_list(context, request, response, "tickets", context.tickets, ticket_to_json);
   }));
   server.Post("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
     post_event(context, request, response);
   }));
   server.Get("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
-    if (!require_staff(context, request, response)) return;
-    const std::optional<std::size_t> limit = list_limit(request, response);
-    if (!limit) return;
-    json list = json::array();
-    for (const StoredEvent& event : context.events.list_newest_first(*limit)) list.push_back(event_to_json(event));
-    send_json(response, 200, {{"events", list}});
+    send_staff_list(context, request, response, "events", context.events, event_to_json);
   }));
   server.Get(R"(/api/.*)", route([](const httplib::Request& request, httplib::Response& response) {
     send_error(response, 404, "no such API endpoint: " + request.path);
