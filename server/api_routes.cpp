@@ -123,7 +123,14 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
   if (!errors.empty()) return send_json(response, 422, errors_to_json(errors));
 
   const TicketInsertResult result = context.tickets.insert(to_json(draft), draft.category, draft.idempotency_key);
-  send_json(response, result.created ? 201 : 200, {{"id", result.ticket.id}, {"number", result.ticket.number}});
+  if (result.key_reused) {
+    return send_json(response, 422,
+                     {{"error", "this idempotency key was already used for a different ticket; "
+                                "send a new ticket under a new key"},
+                      {"code", "idempotency_key_reused"}});
+  }
+  send_json(response, result.created ? 201 : 200,
+            {{"id", result.ticket.id}, {"number", result.ticket.number}, {"created_at", result.ticket.created_at}});
   if (result.created) response.set_header("Location", "/api/tickets/" + result.ticket.id);
 }
 

@@ -21,6 +21,13 @@ StoredTicket read_ticket(const Statement& row) {
   return ticket;
 }
 
+// What makes two requests "the same": the stored draft without its key (nlohmann's objects keep
+// keys sorted, so dump() is canonical).
+std::string request_identity(nlohmann::json draft) {
+  if (draft.is_object()) draft.erase("idempotency_key");
+  return draft.dump();
+}
+
 }  // namespace
 
 std::optional<StoredTicket> TicketStore::find_by_key_locked(const std::string& key) {
@@ -40,7 +47,10 @@ TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::s
                                        const std::string& idempotency_key) {
   auto guard = database_.lock();
   if (!idempotency_key.empty()) {
-    if (auto existing = find_by_key_locked(idempotency_key)) return {std::move(*existing), false};
+    if (auto existing = find_by_key_locked(idempotency_key)) {
+      if (request_identity(existing->draft) != request_identity(draft)) return {StoredTicket{}, false, true};
+      return {std::move(*existing), false};
+    }
   }
   StoredTicket ticket;
   ticket.id = "t_" + random_hex(12);

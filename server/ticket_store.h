@@ -25,13 +25,17 @@ struct StoredTicket {
 struct TicketInsertResult {
   StoredTicket ticket;
   bool created = false;  // false: the idempotency key was seen before; nothing new was stored
+  // The key was used before for a different request: nothing stored, and `ticket` is empty
+  // (an idempotency key belongs to one exact request; the old ticket is not the answer).
+  bool key_reused = false;
 };
 
 class TicketStore {
  public:
   explicit TicketStore(Database& database) : database_(database) {}
 
-  // Stores the draft unless a ticket with the same non-empty idempotency key exists.
+  // Stores the draft unless a ticket with the same non-empty idempotency key exists: then the
+  // same draft gets that ticket back, a different one `key_reused`.
   TicketInsertResult insert(const nlohmann::json& draft, const std::string& category,
                             const std::string& idempotency_key);
   std::optional<StoredTicket> find_by_idempotency_key(const std::string& key);

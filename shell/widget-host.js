@@ -125,7 +125,7 @@ export function mountWidget(root, launcher, options) {
   function sendDry(r) {
     if (options.onRequest) options.onRequest({ method: r.method, path: r.path, headers: r.headers, body: r.body });
     const isTicket = r.path === '/api/tickets';
-    const answer = isTicket ? { number: ++dryRunNumber, dry_run: true } : { dry_run: true };
+    const answer = isTicket ? { number: ++dryRunNumber, created_at: new Date().toISOString(), dry_run: true } : { dry_run: true };
     queueMicrotask(() => {
       cstr(JSON.stringify(answer), (p) => M._widget_http_response(r.id, isTicket ? 201 : 202, p));
       invalidate();

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 using namespace support_test;
 using nlohmann::json;
@@ -207,6 +209,73 @@ TEST_CASE("POST /api/tickets: a repeat with the same idempotency key returns the
   CHECK(conflict->status == 400);
 
   CHECK(list_tickets(server).size() == 2);
+}
+
+TEST_CASE("POST /api/tickets: a different ticket under a used idempotency key is refused, never replayed") {
+  TempDir data;
+  ServerProcess server(data.path());
+  httplib::Client client = server.client();
+
+  const httplib::Headers key = {{"Idempotency-Key", "draft-reused"}};
+  const httplib::Result first = post_json(client, "/api/tickets", valid_draft("First problem"), key);
+  REQUIRE(first);
+  REQUIRE(first->status == 201);
+  CHECK_FALSE(body_json(first).value("created_at", std::string()).empty());
+
+  // The customer's next, different problem under the same key: an error, not "ticket #1" again.
+  json other = valid_draft("A different problem");
+  other["description"] = "The export button does nothing since the last update, on every page.";
+  const httplib::Result reused = post_json(client, "/api/tickets", other, key);
+  REQUIRE(reused);
+  CHECK(reused->status == 422);
+  const json answer = body_json(reused);
+  CHECK(answer["code"] == "idempotency_key_reused");
+  CHECK_FALSE(answer.contains("number"));
+  CHECK_FALSE(answer.contains("id"));
+
+  // Whitespace the server trims anyway still counts as the same request.
+  json padded = valid_draft("  First problem ");
+  const httplib::Result same = post_json(client, "/api/tickets", padded, key);
+  REQUIRE(same);
+  CHECK(same->status == 200);
+  CHECK(body_json(same)["number"] == body_json(first)["number"]);
+
+  // Under a new key the different problem is stored.
+  const httplib::Result fresh = post_json(client, "/api/tickets", other, {{"Idempotency-Key", "draft-new"}});
+  REQUIRE(fresh);
+  CHECK(fresh->status == 201);
+  const json tickets = list_tickets(server);
+  REQUIRE(tickets.size() == 2);
+  CHECK(tickets[0]["subject"] == "A different problem");
+  CHECK(tickets[1]["subject"] == "First problem");
+}
+
+TEST_CASE("POST /api/tickets: the same key sent in parallel makes one ticket") {
+  TempDir data;
+  ServerProcess server(data.path());
+  constexpr int kParallel = 8;
+  std::vector<int> statuses(kParallel, -1);
+  std::vector<json> answers(kParallel);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kParallel; ++i) {
+    threads.emplace_back([&, i] {
+      httplib::Client client = server.client();
+      const httplib::Result result =
+          post_json(client, "/api/tickets", valid_draft("Parallel"), {{"Idempotency-Key", "draft-parallel"}});
+      if (!result) return;
+      statuses[i] = result->status;
+      answers[i] = nlohmann::json::parse(result->body, nullptr, false);
+    });
+  }
+  for (auto& t : threads) t.join();
+  int created = 0;
+  for (int i = 0; i < kParallel; ++i) {
+    CHECK((statuses[i] == 201 || statuses[i] == 200));
+    created += statuses[i] == 201;
+    CHECK(answers[i]["number"] == answers[0]["number"]);
+  }
+  CHECK(created == 1);
+  CHECK(list_tickets(server).size() == 1);
 }
 
 TEST_CASE("API: CORS preflight, health and 404 for unknown endpoints") {

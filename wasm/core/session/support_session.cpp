@@ -6,6 +6,7 @@
 #include "ticket/ticket_validation.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace support {
 
@@ -19,6 +20,17 @@ constexpr std::size_t kInstantSearchArticles = 5000;
 constexpr double kSearchBoxDelayMs = 80;
 // The form's text is long and the suggestions sit under it: update them when the writer pauses.
 constexpr double kFormSuggestionDelayMs = 300;
+
+// FNV-1a, 64 bits, as hex: enough to tell two requests apart in the local draft without keeping
+// the whole body there.
+std::string request_fingerprint(const std::string& body) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : body) hash = (hash ^ c) * 1099511628211ull;
+  static const char* digits = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) out[static_cast<std::size_t>(i)] = digits[hash & 15];
+  return out;
+}
 
 SearchOptions with_limit(std::size_t limit) {
   SearchOptions options;
@@ -313,8 +325,13 @@ void SupportSession::submit() {
 
 void SupportSession::send_ticket() {
   TicketDraft draft = ticket_draft_from_form(config_, *run_, form_values_);
-  draft.idempotency_key = idempotency_key_;
   draft.articles_opened = articles_opened_;
+  // The same request again (a retry after a lost answer) keeps its key, so the server answers
+  // with the ticket it already stored; anything changed is a new request and gets a new key.
+  const std::string fingerprint = request_fingerprint(to_json(draft).dump());
+  if (!key_request_.empty() && key_request_ != fingerprint) new_idempotency_key();
+  key_request_ = fingerprint;
+  draft.idempotency_key = idempotency_key_;
   HttpRequest request;
   request.id = next_request_id_++;
   request.method = "POST";
@@ -346,12 +363,18 @@ void SupportSession::on_response(int request_id, const HttpResponse& response) {
   sending_request_.reset();
   nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
   if (response.status == 200 || response.status == 201) {
-    if (body.is_object() && body.contains("number") && body["number"].is_number_integer()) {
-      ticket_number_ = body["number"].get<long>();
-      screen_ = Screen::Sent;
-      form_values_.erase("subject");        // the next ticket is about something else;
-      form_values_.erase("description");    // name and email stay for it
-      ++draft_revision_;
+    if (body.is_object() && body.contains("number") && body["number"].is_number_integer()) return ticket_sent(body);
+    form_error_ = text("error.server");
+    return;
+  }
+  if (response.status == 422 && body.is_object() && body.value("code", std::string()) == "idempotency_key_reused") {
+    // The server has another request under this key (one whose answer we never saw): this draft
+    // is not stored yet. Send it as the new request it is, once.
+    new_idempotency_key();
+    key_request_.clear();
+    if (!key_reuse_retried_) {
+      key_reuse_retried_ = true;
+      send_ticket();
       return;
     }
     form_error_ = text("error.server");
@@ -367,13 +390,34 @@ void SupportSession::on_response(int request_id, const HttpResponse& response) {
     form_error_ = text("form.fix_errors");
     return;
   }
-  // Nothing the customer typed is lost: the form stays, and a retry reuses the idempotency key,
-  // so a request that did reach the server is not stored twice.
+  // Nothing the customer typed is lost: the form stays, and a retry of the unchanged draft reuses
+  // the idempotency key, so a request that did reach the server is not stored twice.
   if (response.status == 0) form_error_ = text("error.network");
   else if (body.is_object() && body.contains("error") && body["error"].is_string())
     form_error_ = text("error.server") + " (" + body["error"].get<std::string>() + ")";
   else
     form_error_ = text("error.server");
+}
+
+// The server stored the ticket: show what was sent, and make sure nothing that follows can be
+// taken for it. The key is spent; the flow is over; the next ticket starts from the first screen.
+void SupportSession::ticket_sent(const nlohmann::json& answer) {
+  ticket_number_ = answer["number"].get<long>();
+  auto subject = form_values_.find("subject");
+  last_sent_ = SentTicket{ticket_number_, subject != form_values_.end() ? subject->second : std::string(),
+                          answer.value("created_at", std::string())};
+  new_idempotency_key();
+  key_request_.clear();
+  key_reuse_retried_ = false;
+  run_.reset();
+  article_ = nullptr;
+  articles_opened_.clear();
+  field_errors_.clear();
+  form_error_.clear();
+  form_values_.erase("subject");        // the next ticket is about something else;
+  form_values_.erase("description");    // name and email stay for it
+  screen_ = Screen::Sent;
+  ++draft_revision_;
 }
 
 void SupportSession::start_over() {
@@ -384,6 +428,8 @@ void SupportSession::start_over() {
   form_error_.clear();
   ticket_number_ = 0;
   new_idempotency_key();
+  key_request_.clear();
+  key_reuse_retried_ = false;
   screen_ = Screen::Home;
   ++draft_revision_;
 }
@@ -399,13 +445,18 @@ nlohmann::json SupportSession::saved_draft() const {
     for (std::size_t i = 0; i < run_->position() && i < path.size(); ++i)
       if (path[i].answer) answers.push_back(*path[i].answer);
   }
-  return {{"version", 1},
-          {"category", run_ ? run_->context().value_or("category") : std::string()},
-          {"answers", answers},
-          {"values", form_values_},
-          {"articles_opened", articles_opened_},
-          {"idempotency_key", idempotency_key_},
-          {"screen", screen_ == Screen::Home ? "home" : "flow"}};
+  nlohmann::json saved = {{"version", 1},
+                          {"category", run_ ? run_->context().value_or("category") : std::string()},
+                          {"answers", answers},
+                          {"values", form_values_},
+                          {"articles_opened", articles_opened_},
+                          {"idempotency_key", idempotency_key_},
+                          {"key_request", key_request_},
+                          {"screen", run_ && screen_ != Screen::Home ? "flow" : ticket_number_ > 0 ? "sent" : "home"}};
+  if (last_sent_)
+    saved["last_sent"] = {{"number", last_sent_->number}, {"subject", last_sent_->subject},
+                          {"created_at", last_sent_->created_at}};
+  return saved;
 }
 
 void SupportSession::restore_draft(const nlohmann::json& saved) {
@@ -419,10 +470,23 @@ void SupportSession::restore_draft(const nlohmann::json& saved) {
       if (id.is_string() && articles_opened_.size() < kMaxSavedArticles &&
           (find_article(id.get<std::string>()) || (kb_reader_ && id.get<std::string>().size() <= 200)))
         articles_opened_.push_back(id.get<std::string>());
-  if (auto k = saved.find("idempotency_key"); k != saved.end() && k->is_string() && !k->get<std::string>().empty())
-    idempotency_key_ = k->get<std::string>();   // the same unsent ticket keeps its key
+  if (auto k = saved.find("idempotency_key"); k != saved.end() && k->is_string() && !k->get<std::string>().empty()) {
+    idempotency_key_ = k->get<std::string>();   // the same unsent ticket keeps its key...
+    if (auto r = saved.find("key_request"); r != saved.end() && r->is_string())
+      key_request_ = r->get<std::string>();     // ...and the request it was sent with, if any
+  }
+  if (auto l = saved.find("last_sent"); l != saved.end() && l->is_object() && l->value("number", 0L) > 0) {
+    last_sent_ = SentTicket{l->value("number", 0L), l->value("subject", std::string()),
+                            l->value("created_at", std::string())};
+  }
+  const std::string screen = saved.value("screen", std::string());
+  if (screen == "sent" && last_sent_) {
+    ticket_number_ = last_sent_->number;   // back on "what was sent", never on its form
+    screen_ = Screen::Sent;
+    return;
+  }
   const std::string category = saved.value("category", std::string());
-  if (category.empty() || saved.value("screen", std::string()) != "flow") return;
+  if (category.empty() || screen != "flow") return;
   auto answers = saved.find("answers");
   replay_flow(category, answers != saved.end() ? *answers : nlohmann::json::array());
 }

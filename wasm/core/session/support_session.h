@@ -29,7 +29,15 @@ enum class Screen {
   Home,      // "What do you need help with?" + KB search
   Flow,      // the current step of the category's flow (info, checklist, choice, kb_check, advice, form, end)
   Article,   // a KB article, with "Did this answer your question?"
-  Sent,      // ticket stored: shows its number
+  Sent,      // ticket stored (shows what was sent), or the problem was solved without one
+};
+
+// A ticket this browser sent, as the server confirmed it: what the customer sees after sending
+// (also after a reload), and what an unchanged resubmit is recognised by.
+struct SentTicket {
+  long number = 0;
+  std::string subject;
+  std::string created_at;   // ISO 8601 UTC, from the server's answer
 };
 
 // The KB file named by the configuration (kb.file), as it loads.
@@ -105,6 +113,8 @@ public:
 
   // --- after sending or resolving ---
   long ticket_number() const { return ticket_number_; }
+  // The last ticket this browser sent (kept across reloads); nullopt before the first.
+  const std::optional<SentTicket>& last_sent() const { return last_sent_; }
   void start_over();
 
   // --- the KB file (kb.file): the platform fetches it and hands the bytes over as they arrive;
@@ -131,6 +141,7 @@ private:
   void after_flow_move();
   void post_event(nlohmann::json event);
   void send_ticket();
+  void ticket_sent(const nlohmann::json& answer);
   void new_idempotency_key();
   void add_article(KbArticle article);
   void take_file_articles();
@@ -142,6 +153,10 @@ private:
   std::string key_seed_;
   unsigned key_counter_ = 0;
   std::string idempotency_key_;
+  // Fingerprint of the one request the current key was sent with (empty: not used yet). A key
+  // belongs to one exact request: a changed draft gets a new key, never the old ticket's.
+  std::string key_request_;
+  bool key_reuse_retried_ = false;
   Screen screen_ = Screen::Home;
   FlowContext customer_context_;
   SearchIndex index_;
@@ -171,6 +186,7 @@ private:
   std::vector<HttpRequest> outgoing_;
   std::optional<int> sending_request_;
   long ticket_number_ = 0;
+  std::optional<SentTicket> last_sent_;
 };
 
 }  // namespace support

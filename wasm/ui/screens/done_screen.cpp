@@ -4,19 +4,33 @@
 #include <string>
 
 namespace ui {
+namespace {
 
-// After a ticket was stored (with its number) or after the customer's problem was solved.
+// "2026-12-01T22:10:05Z" -> "2026-12-01 22:10 UTC"; anything else is shown as it came.
+std::string readable_utc(const std::string& iso) {
+  if (iso.size() < 16 || iso[10] != 'T') return iso;
+  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
+}  // namespace
+
+// After a ticket was stored (what was sent, and where to follow it) or after the customer's
+// problem was solved without one. "New request" starts again from the first screen.
 void draw_done_screen(support::SupportSession& session) {
-  if (session.ticket_number() > 0) {
+  const auto& sent = session.last_sent();
+  if (session.ticket_number() > 0 && sent) {
     heading(session.text("form.sent.title"), 2);
-    status(session.text("form.sent.number") + " " + std::to_string(session.ticket_number()));
+    status(session.text("form.sent.number") + " " + std::to_string(sent->number));
+    if (!sent->subject.empty()) paragraph(session.text("form.sent.subject") + " " + sent->subject);
+    if (!sent->created_at.empty()) paragraph(session.text("form.sent.when") + " " + readable_utc(sent->created_at), true);
     paragraph(session.text("form.sent.text"));
+    paragraph(session.text("form.sent.follow"));
   } else {
     heading(session.text("flow.resolved.title"), 2);
     status(session.text("flow.resolved.text"));
   }
   spacing(8);
-  if (button(session.text("nav.restart"), ButtonKind::Secondary)) session.start_over();
+  if (button(session.text("nav.new_request"), ButtonKind::Secondary)) session.start_over();
 }
 
 }  // namespace ui
