@@ -78,7 +78,7 @@ int run(const ServerOptions& options) {
   httplib::Server server;
   server.set_payload_max_length(options.max_body);
   register_api_routes(server, context);
-  register_static_files(server, options.web_dir);
+  register_static_files(server, options.web_dir, context.cors);
   // Answers httplib makes itself (413 before reading a huge body, 404 for unknown POST paths, ...)
   // get the same {"error": ...} shape as ours; answers that already have a body stay as they are.
   server.set_error_handler(httplib::Server::HandlerWithResponse(
@@ -90,7 +90,7 @@ int run(const ServerOptions& options) {
         send_error(response, response.status, reason_for(response.status));
       }
     }
-    if (request.path.rfind("/api/", 0) == 0) context.cors.apply(request, response);
+    context.cors.apply(request, response);
     return httplib::Server::HandlerResponse::Handled;
   }));
 

@@ -73,8 +73,9 @@ const char* content_type_for(const std::string& path) {
   return "application/octet-stream";
 }
 
-void register_static_files(httplib::Server& server, const std::string& web_dir) {
-  server.Get(R"(/.*)", [web_dir](const httplib::Request& request, httplib::Response& response) {
+void register_static_files(httplib::Server& server, const std::string& web_dir, const CorsPolicy& cors) {
+  server.Get(R"(/.*)", [web_dir, &cors](const httplib::Request& request, httplib::Response& response) {
+    cors.apply(request, response);
     if (web_dir.empty()) return send_text(response, 404, "not found (the server was started without --web)");
     // Resolved per request: the folder may be (re)built while the server runs.
     const std::string root = canonical_path(web_dir);

@@ -74,3 +74,35 @@ TEST_CASE("static files: content types, / is the demo page, no way out of the we
   CHECK(config->status == 200);
   CHECK(body_json(config)["default"] == true);
 }
+
+// The widget is embedded in other sites' pages: its module, wasm, fonts and configuration are
+// fetched cross-origin, so the static files must carry the same CORS answer as the API.
+TEST_CASE("static files: CORS for the embedding origins the server allows") {
+  TempDir root;
+  const std::string web = root.path() + "/web";
+  write_file(web + "/widget/widget-host.js", "export const x = 1;");
+  write_file(web + "/widget/widget.wasm", std::string("\0asm\1\0\0\0", 8));
+
+  SUBCASE("any origin by default") {
+    ServerProcess server(root.path() + "/data", {"--web", web});
+    httplib::Client client = server.client();
+    for (const char* path : {"/widget/widget-host.js", "/widget/widget.wasm", "/widget/missing.js"}) {
+      CAPTURE(path);
+      const httplib::Result result = client.Get(path, {{"Origin", "https://shop.example"}});
+      REQUIRE(result);
+      CHECK(result->get_header_value("Access-Control-Allow-Origin") == "*");
+    }
+  }
+  SUBCASE("only the listed origins when --allow-origin is given") {
+    ServerProcess server(root.path() + "/data", {"--web", web, "--allow-origin", "https://shop.example"});
+    httplib::Client client = server.client();
+    const httplib::Result allowed = client.Get("/widget/widget-host.js", {{"Origin", "https://shop.example"}});
+    REQUIRE(allowed);
+    CHECK(allowed->status == 200);
+    CHECK(allowed->get_header_value("Access-Control-Allow-Origin") == "https://shop.example");
+    CHECK(allowed->get_header_value("Vary").find("Origin") != std::string::npos);
+    const httplib::Result other = client.Get("/widget/widget-host.js", {{"Origin", "https://evil.example"}});
+    REQUIRE(other);
+    CHECK_FALSE(other->has_header("Access-Control-Allow-Origin"));
+  }
+}
