@@ -1,6 +1,7 @@
 #include "api_routes.h"
 
 #include "http_json.h"
+#include "my_tickets.h"
 #include "server_options.h"
 #include "staff_token.h"
 
@@ -223,6 +224,9 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
   }));
   server.Get("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
     send_staff_list(context, request, response, "events", context.events, event_to_json);
+  }));
+  server.Get("/api/my/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
+    answer_my_tickets(context, request, response);
   }));
   server.Get(R"(/api/.*)", route([](const httplib::Request& request, httplib::Response& response) {
     send_error(response, 404, "no such API endpoint: " + request.path);

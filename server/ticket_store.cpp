@@ -84,6 +84,18 @@ std::vector<StoredTicket> TicketStore::list_newest_first(std::size_t limit) {
   return tickets;
 }
 
+std::vector<StoredTicket> TicketStore::list_for_email(const std::string& email, std::size_t limit) {
+  auto guard = database_.lock();
+  const std::string sql = std::string("SELECT ") + kTicketColumns +
+                          " FROM tickets WHERE lower(json_extract(draft_json, '$.email')) = lower(?)"
+                          " ORDER BY number DESC LIMIT ?";
+  Statement query(database_.handle(), sql.c_str());
+  query.bind(1, email).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<StoredTicket> tickets;
+  while (query.step()) tickets.push_back(read_ticket(query));
+  return tickets;
+}
+
 std::int64_t TicketStore::count() {
   auto guard = database_.lock();
   Statement query(database_.handle(), "SELECT COUNT(*) FROM tickets");

@@ -40,6 +40,8 @@ class TicketStore {
                             const std::string& idempotency_key);
   std::optional<StoredTicket> find_by_idempotency_key(const std::string& key);
   std::vector<StoredTicket> list_newest_first(std::size_t limit);
+  // The tickets whose draft has this email (compared without case), newest first.
+  std::vector<StoredTicket> list_for_email(const std::string& email, std::size_t limit);
   std::int64_t count();
 
  private:
