@@ -1,6 +1,6 @@
 #pragma once
-// Files the core tests read: fixtures in tests/data, the shipped assets/ and the shared
-// evaluation data beside the repository. CMake passes the folders as absolute paths
+// Files the core tests read: fixtures and test suites in tests/data and the shipped assets/.
+// CMake passes the folders as absolute paths
 // (tests/core/CMakeLists.txt), so the tests find them from any working directory, natively
 // and under node (NODERAWFS gives the wasm build the real file system).
 #include <doctest/doctest.h>
@@ -20,10 +20,6 @@ inline std::string test_data_path(const std::string& relative) {
 
 inline std::string assets_path(const std::string& relative) {
   return std::string(SUPPORT_ASSETS_DIR) + "/" + relative;
-}
-
-inline std::string shared_data_path(const std::string& relative) {
-  return std::string(SUPPORT_SHARED_DATA_DIR) + "/" + relative;
 }
 
 // The file's bytes. A missing file fails the test here, rather than as a puzzling parse error.
