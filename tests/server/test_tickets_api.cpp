@@ -1,6 +1,5 @@
 #include "api_test_helpers.h"
 
-#include <fstream>
 #include <set>
 #include <string>
 
@@ -23,9 +22,8 @@ std::set<std::pair<std::string, std::string>> field_codes(const httplib::Result&
 }  // namespace
 
 TEST_CASE("POST /api/tickets: 201 with id and number, then listed for staff") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
 
   const httplib::Result created = post_json(client, "/api/tickets", valid_draft());
   REQUIRE(created);
@@ -39,7 +37,7 @@ TEST_CASE("POST /api/tickets: 201 with id and number, then listed for staff") {
   const json second = body_json(post_json(client, "/api/tickets", valid_draft("Second")));
   CHECK(second["number"].get<int>() == answer["number"].get<int>() + 1);
 
-  const json tickets = list_tickets(server);
+  const json tickets = api.tickets();
   REQUIRE(tickets.size() == 2);
   CHECK(tickets[0]["subject"] == "Second");  // newest first
   const json& first = tickets[1];
@@ -54,9 +52,8 @@ TEST_CASE("POST /api/tickets: 201 with id and number, then listed for staff") {
 }
 
 TEST_CASE("POST /api/tickets: malformed JSON is 400 with a clear message") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
   for (const std::string body : {"{\"name\": ", "not json", "", "[1,2]", "\"text\""}) {
     CAPTURE(body);
     const httplib::Result result = post_json(client, "/api/tickets", body);
@@ -69,13 +66,12 @@ TEST_CASE("POST /api/tickets: malformed JSON is 400 with a clear message") {
   const httplib::Result deep = post_json(client, "/api/tickets", std::string(20000, '['));
   REQUIRE(deep);
   CHECK(deep->status == 400);
-  CHECK(list_tickets(server).empty());
+  CHECK(api.tickets().empty());
 }
 
 TEST_CASE("POST /api/tickets: body over the limit is 413") {
-  TempDir data;
-  ServerProcess server(data.path(), {"--max-body", "4096"});
-  httplib::Client client = server.client();
+  RunningServer api({"--max-body", "4096"});
+  httplib::Client& client = api.client();
   json draft = valid_draft();
   draft["description"] = std::string(5000, 'x');
   const httplib::Result result = post_json(client, "/api/tickets", draft);
@@ -90,9 +86,8 @@ TEST_CASE("POST /api/tickets: body over the limit is 413") {
 }
 
 TEST_CASE("POST /api/tickets: default limit of 64 KiB") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
   json draft = valid_draft();
   draft["description"] = std::string(70 * 1024, 'x');
   const httplib::Result result = post_json(client, "/api/tickets", draft);
@@ -101,9 +96,8 @@ TEST_CASE("POST /api/tickets: default limit of 64 KiB") {
 }
 
 TEST_CASE("POST /api/tickets: a content type other than JSON is 415") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
   const std::string body = valid_draft().dump();
   const httplib::Result missing = client.Post("/api/tickets", body, "");
   REQUIRE(missing);
@@ -121,9 +115,8 @@ TEST_CASE("POST /api/tickets: a content type other than JSON is 415") {
 }
 
 TEST_CASE("POST /api/tickets: field problems are 422 with field codes") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
 
   json missing_email = valid_draft();
   missing_email.erase("email");
@@ -152,13 +145,12 @@ TEST_CASE("POST /api/tickets: field problems are 422 with field codes") {
   CHECK(field_codes(result) ==
         std::set<std::pair<std::string, std::string>>{{"name", "invalid_type"}, {"subject", "required"}});
 
-  CHECK(list_tickets(server).empty());
+  CHECK(api.tickets().empty());
 }
 
 TEST_CASE("GET /api/tickets: 401 without or with a wrong staff token") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
   REQUIRE(post_json(client, "/api/tickets", valid_draft())->status == 201);
 
   httplib::Result result = client.Get("/api/tickets");
@@ -167,22 +159,21 @@ TEST_CASE("GET /api/tickets: 401 without or with a wrong staff token") {
   CHECK(body_json(result)["error"].is_string());
   CHECK(result->body.find("ada@example.com") == std::string::npos);
 
-  std::string wrong = server.staff_token();
+  std::string wrong = api.staff_token();
   wrong.back() = wrong.back() == '0' ? '1' : '0';
-  for (const std::string& header : {"Bearer " + wrong, std::string("Bearer "), "Basic " + server.staff_token(),
-                                    server.staff_token(), "Bearer " + server.staff_token() + "x"}) {
+  for (const std::string& header : {"Bearer " + wrong, std::string("Bearer "), "Basic " + api.staff_token(),
+                                    api.staff_token(), "Bearer " + api.staff_token() + "x"}) {
     CAPTURE(header);
     result = client.Get("/api/tickets", {{"Authorization", header}});
     REQUIRE(result);
     CHECK(result->status == 401);
   }
-  CHECK(list_tickets(server).size() == 1);
+  CHECK(api.tickets().size() == 1);
 }
 
 TEST_CASE("POST /api/tickets: a repeat with the same idempotency key returns the same ticket") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
 
   const httplib::Headers key = {{"Idempotency-Key", "draft-7f3a"}};
   const httplib::Result first = post_json(client, "/api/tickets", valid_draft(), key);
@@ -206,13 +197,12 @@ TEST_CASE("POST /api/tickets: a repeat with the same idempotency key returns the
   const httplib::Result conflict = post_json(client, "/api/tickets", with_field, {{"Idempotency-Key", "else"}});
   CHECK(conflict->status == 400);
 
-  CHECK(list_tickets(server).size() == 2);
+  CHECK(api.tickets().size() == 2);
 }
 
 TEST_CASE("API: CORS preflight, health and 404 for unknown endpoints") {
-  TempDir data;
-  ServerProcess server(data.path(), {"--allow-origin", "https://shop.example"});
-  httplib::Client client = server.client();
+  RunningServer api({"--allow-origin", "https://shop.example"});
+  httplib::Client& client = api.client();
 
   httplib::Result preflight = client.Options("/api/tickets", {{"Origin", "https://shop.example"},
                                                               {"Access-Control-Request-Method", "POST"}});
@@ -235,13 +225,8 @@ TEST_CASE("API: CORS preflight, health and 404 for unknown endpoints") {
 }
 
 TEST_CASE("GET /api/config passes the --config file through") {
-  TempDir data;
-  const std::string config_path = data.path() + "/widget.json";
-  {
-    std::ofstream(config_path) << R"({"brand":{"name":"Example"}})";
-  }
-  ServerProcess server(data.path() + "/data", {"--config", config_path});
-  httplib::Client client = server.client();
+  RunningServer api(with_config(R"({"brand":{"name":"Example"}})"));
+  httplib::Client& client = api.client();
   const httplib::Result result = client.Get("/api/config");
   REQUIRE(result);
   CHECK(result->status == 200);
@@ -250,14 +235,9 @@ TEST_CASE("GET /api/config passes the --config file through") {
 }
 
 TEST_CASE("POST /api/tickets: limits come from the configuration (per-category minimum)") {
-  TempDir data;
-  const std::string config_path = data.path() + "/widget.json";
-  {
-    std::ofstream(config_path) << R"({"policy":{"default_min_description_length":10,
-                                     "category_overrides":{"bug":{"min_description_length":60}}}})";
-  }
-  ServerProcess server(data.path() + "/data", {"--config", config_path});
-  httplib::Client client = server.client();
+  RunningServer api(with_config(R"({"policy":{"default_min_description_length":10,
+                                   "category_overrides":{"bug":{"min_description_length":60}}}})"));
+  httplib::Client& client = api.client();
   json draft = valid_draft();
   draft["description"] = "Twelve chars";
   draft["category"] = "bug";
