@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 using namespace support_test;
 using nlohmann::json;
@@ -250,4 +251,38 @@ TEST_CASE("POST /api/tickets: limits come from the configuration (per-category m
   result = post_json(client, "/api/tickets", draft);
   REQUIRE(result);
   CHECK(result->status == 201);
+}
+
+TEST_CASE("GET /api/tickets/{id}: the ticket the 201's Location names, for staff; 404 for unknown ids") {
+  RunningServer api;
+  httplib::Client& client = api.client();
+  const httplib::Result created = post_json(client, "/api/tickets", valid_draft());
+  REQUIRE(created);
+  REQUIRE(created->status == 201);
+  const std::string id = body_json(created)["id"].get<std::string>();
+  const std::string location = created->get_header_value("Location");
+  CHECK(location == "/api/tickets/" + id);
+  REQUIRE(post_json(client, "/api/tickets", valid_draft("Another"))->status == 201);
+
+  const httplib::Result one = client.Get(location, api.staff_headers());
+  REQUIRE(one);
+  CHECK(one->status == 200);
+  const json listed = api.tickets();
+  REQUIRE(listed.size() == 2);
+  CHECK(body_json(one) == listed[1]);  // the same JSON as its item in the list
+
+  const httplib::Result anonymous = client.Get(location);
+  REQUIRE(anonymous);
+  CHECK(anonymous->status == 401);
+  CHECK(anonymous->body.find("ada@example.com") == std::string::npos);
+
+  const std::vector<std::string> unknown_paths = {"/api/tickets/t_000000000000000000000000", "/api/tickets/" + id + "x",
+                                                  "/api/tickets/" + id + "/more", "/api/tickets/%20"};
+  for (const std::string& path : unknown_paths) {
+    CAPTURE(path);
+    const httplib::Result unknown = client.Get(path, api.staff_headers());
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    CHECK(body_json(unknown)["error"].is_string());
+  }
 }
