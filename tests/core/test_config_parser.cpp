@@ -50,6 +50,7 @@ TEST_CASE("config parser: reads every section of the minimal fixture") {
   CHECK(config.brand.colors.primary == "#112233");
   CHECK(config.brand.colors.accent == BrandColors{}.accent);  // default kept
   CHECK(config.texts.locales == std::vector<std::string>{"en", "de"});
+  REQUIRE_FALSE(config.categories.empty());
   CHECK(config.categories[0].requires_login_details);
   CHECK(config.min_description_length("broken") == 30);
   CHECK(config.min_description_length("sales") == 5);  // policy override wins
@@ -70,7 +71,7 @@ TEST_CASE("config parser: reads every section of the minimal fixture") {
   CHECK(flow->find_step("pick")->find_answer("beta")->sets.at("product") == "beta");
   const FlowStep* form = flow->find_step("form");
   REQUIRE(form);
-  CHECK(form->fields.size() == 5);
+  REQUIRE(form->fields.size() == 5);
   CHECK(form->fields[1].type == FormFieldType::email);
   CHECK(form->fields[3].type == FormFieldType::textarea);
   CHECK_FALSE(form->fields[4].required);

@@ -46,6 +46,8 @@ TEST_CASE("jump: conditions are honoured; an unreachable step is shown on its ow
   REQUIRE(beta);
   CHECK(beta->current_step().id == "beta_tip");
   CHECK(beta->context().value_or("product") == "beta");
+  REQUIRE_FALSE(beta->path().empty());
+  REQUIRE(beta->path().front().answer);
   CHECK(*beta->path().front().answer == "beta");
 
   FlowContext member;
@@ -79,6 +81,8 @@ TEST_CASE("session: jump_to puts the customer on the step, with the category of 
   CHECK(snap["flow"] == "plugin_issue");
   CHECK(snap["step"] == "plugin_form");
   CHECK(snap["step_type"] == "form");
+  REQUIRE(snap["path"].is_array());
+  REQUIRE_FALSE(snap["path"].empty());
   CHECK(snap["path"].front()["step"] == "pick_plugin");
   CHECK(snap["path"].back()["step"] == "plugin_form");
   CHECK(snap["position"] == snap["path"].size() - 1);

@@ -16,7 +16,9 @@ TEST_CASE("POST /api/events stores known flow outcomes; GET is staff-only") {
 
   const httplib::Result unknown = post_json(client, "/api/events", json{{"type", "launched_rocket"}});
   CHECK(unknown->status == 422);
-  CHECK(body_json(unknown)["errors"][0]["field"] == "type");
+  const json unknown_errors = body_json(unknown)["errors"];
+  REQUIRE(unknown_errors.size() == 1);
+  CHECK(unknown_errors[0]["field"] == "type");
   CHECK(post_json(client, "/api/events", json{{"category", "x"}})->status == 422);
   CHECK(post_json(client, "/api/events", json{{"type", "resolved"}, {"step", json::array()}})->status == 422);
   CHECK(post_json(client, "/api/events", json{{"type", "resolved"}, {"step", std::string(300, 's')}})->status == 422);

@@ -246,7 +246,9 @@ TEST_CASE("POST /api/tickets: limits come from the configuration (per-category m
   REQUIRE(result);
   CHECK(result->status == 422);
   CHECK(field_codes(result) == std::set<std::pair<std::string, std::string>>{{"description", "too_short"}});
-  CHECK(body_json(result)["errors"][0]["message"] == "Please enter at least 60 characters.");
+  const json errors = body_json(result)["errors"];
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0]["message"] == "Please enter at least 60 characters.");
   draft["category"] = "question";
   result = post_json(client, "/api/tickets", draft);
   REQUIRE(result);
