@@ -26,22 +26,6 @@ std::string dump_problems(const ConfigProblems& problems) {
 
 }  // namespace
 
-TEST_CASE("config parser: the default configuration parses without problems") {
-  ConfigParseResult result = parse_config(read_file(default_config_path()));
-  INFO(dump_problems(result.problems));
-  CHECK(result.ok());
-  const Config& config = result.config;
-  CHECK(config.brand.company_name == "Northwind Plugins");
-  CHECK(config.email.support_domain == "northwind-plugins.test");
-  CHECK(config.categories.size() == 5);
-  CHECK(config.flows.size() == 5);
-  CHECK(config.kb.articles.size() >= 20);
-  CHECK(config.escalation.expanded_subject_prefix() == "ATTN: Morgan Reyes");
-  CHECK(config.min_description_length("plugin_issue") == 80);
-  CHECK(config.min_description_length("sales_question") == 10);
-  CHECK(config.min_description_length("no_such_category") == config.policy.default_min_description_length);
-}
-
 TEST_CASE("config parser: reads every section of the minimal fixture") {
   ConfigParseResult result = parse_config_json(read_json(minimal_config_path()));
   INFO(dump_problems(result.problems));

@@ -43,7 +43,8 @@ inline Config load_config(const std::string& path) {
 // tests/data/configs/minimal.json: the small fixture most flow and config tests change.
 inline std::string minimal_config_path() { return test_data_path("configs/minimal.json"); }
 
-// assets/config/default.json: the configuration the widget ships with.
+// assets/config/default.json: the configuration the widget ships with. Only its own tests
+// (test_default_config*.cpp) read it; engine tests use fixtures, so demo texts can change freely.
 inline std::string default_config_path() { return assets_path("config/default.json"); }
 
 }  // namespace support::test_files

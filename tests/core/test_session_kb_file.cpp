@@ -10,7 +10,7 @@ using namespace support;
 namespace {
 
 Config config_with_kb_file(const std::string& file) {
-  Config config = test_files::load_config(test_files::default_config_path());
+  Config config = test_files::load_config(test_files::minimal_config_path());
   config.kb.file = file;
   return config;
 }
