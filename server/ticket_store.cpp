@@ -43,6 +43,15 @@ std::optional<StoredTicket> TicketStore::find_by_idempotency_key(const std::stri
   return find_by_key_locked(key);
 }
 
+std::optional<StoredTicket> TicketStore::find_by_id(const std::string& id) {
+  auto guard = database_.lock();
+  const std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = ?";
+  Statement query(database_.handle(), sql.c_str());
+  query.bind(1, id);
+  if (!query.step()) return std::nullopt;
+  return read_ticket(query);
+}
+
 TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::string& category,
                                        const std::string& idempotency_key) {
   auto guard = database_.lock();
