@@ -26,13 +26,10 @@ bool set_duplicate_param(support::DuplicateParams& p, const std::string& assignm
     return false;
   }
   const std::pair<const char*, float*> fields[] = {
-      {"title_share", &p.title_share},
-                                                   {"subject_weight", &p.subject_weight},
-                                                   {"bigram_weight", &p.bigram_weight},
-                                                   {"duplicate_threshold", &p.duplicate_threshold},
-                                                   {"bm25_share", &p.bm25_share},
-                                                   {"k1", &p.k1},
-                                                   {"b", &p.b}};
+      {"cosine_weight", &p.cosine_weight}, {"bm25_weight", &p.bm25_weight},
+      {"subject_coverage_weight", &p.subject_coverage_weight}, {"subject_boost", &p.subject_boost},
+      {"k1", &p.k1}, {"b", &p.b}, {"join_weight", &p.join_weight},
+      {"duplicate_threshold", &p.duplicate_threshold}};
   for (const auto& [field, target] : fields)
     if (name == field) return *target = value, true;
   return false;
@@ -50,7 +47,12 @@ std::pair<std::string, std::string> split_subject(const std::string& text) {
 int rank_duplicates(const std::string& docs_path, const std::string& queries_path,
                     const std::vector<std::string>& param_assignments) {
   support::DuplicateParams params;
+  bool with_features = false;  // "--param features=1": each result also lists its similarity measures
   for (const std::string& assignment : param_assignments) {
+    if (assignment == "features=1") {
+      with_features = true;
+      continue;
+    }
     if (!set_duplicate_param(params, assignment)) {
       std::fprintf(stderr, "supportctl rank: bad --param '%s' for --mode duplicates\n", assignment.c_str());
       return 1;
@@ -93,9 +95,14 @@ int rank_duplicates(const std::string& docs_path, const std::string& queries_pat
       const auto [subject, body] = split_subject(text);
       nlohmann::json results = nlohmann::json::array();
       for (const support::DuplicateCandidate& c : index.check(subject, body)) {
-        results.push_back({{"id", index.tickets()[c.ticket].number},
-                           {"score", std::round(c.score * 10000) / 10000},
-                           {"duplicate", c.duplicate}});
+        nlohmann::json result = {{"id", index.tickets()[c.ticket].number},
+                                 {"score", std::round(c.score * 10000) / 10000},
+                                 {"duplicate", c.duplicate}};
+        if (with_features) {
+          const support::DuplicateFeatures& f = c.features;
+          result["features"] = {{"cosine", f.cosine}, {"bm25", f.bm25}, {"subject_coverage", f.subject_coverage}};
+        }
+        results.push_back(result);
       }
       const nlohmann::json out = {{"query", id}, {"results", results}};
       std::printf("%s\n", out.dump().c_str());

@@ -1,14 +1,14 @@
 #pragma once
 // Duplicate screening: how much a draft (subject + description) looks like each of the
 // customer's earlier tickets. Built for the widget's "pause in typing" check: the earlier
-// tickets are analysed once when added; a check analyses only the draft (see docs/screening.md
-// for the design and its measured quality and speed).
+// tickets are analysed once when added; a check analyses only the draft (docs/screening.md:
+// design, measured quality and speed).
 //
-// Model: each text is a tf-idf vector of Snowball stems and adjacent-stem pairs (sublinear tf,
-// idf from the earlier tickets plus optional background texts such as the KB, so that word
-// rarity is known even for a customer with two tickets). The score blends the cosine of the
-// whole texts (subject words weighted up) with the cosine of the subject lines. An earlier
-// ticket with the same normalised text is an exact resubmit: score 1, certain.
+// Each text becomes Snowball stems (stop words dropped; neighbouring words also as their known
+// concatenation), subject words counted subject_boost times. Word rarity (idf) comes from the
+// earlier tickets plus optional background texts such as the KB articles, so it is known even
+// for a customer with two tickets. An earlier ticket with the same normalised text is an exact
+// resubmit: score 1, certain.
 #include "screening/duplicate_params.h"
 
 #include <cstdint>
@@ -30,11 +30,19 @@ struct EarlierTicket {
   std::string status;  // "open", "answered", ... as the backend names it
 };
 
+// The similarity measures a score blends, each within 0..1.
+struct DuplicateFeatures {
+  double cosine = 0;            // tf-idf cosine of the two texts (sublinear tf)
+  double bm25 = 0;              // draft words found in the ticket: BM25 over the idf the draft could reach
+  double subject_coverage = 0;  // idf share of the ticket's subject words found in the draft
+};
+
 struct DuplicateCandidate {
   std::size_t ticket = 0;  // index into tickets()
   double score = 0;        // 0..1
   bool duplicate = false;  // score >= duplicate_threshold, or exact
   bool exact = false;      // same normalised subject and description: a resubmit
+  DuplicateFeatures features;
 };
 
 class DuplicateIndex {
@@ -52,24 +60,23 @@ class DuplicateIndex {
   const std::vector<EarlierTicket>& tickets() const { return tickets_; }
   const DuplicateParams& params() const { return params_; }
 
-  // Every earlier ticket, best first (ties keep insertion order). An empty draft matches nothing:
-  // all scores 0, nothing flagged.
+  // Every earlier ticket, best first (ties keep insertion order). A draft without words
+  // matches nothing: all scores 0, nothing flagged.
   std::vector<DuplicateCandidate> check(std::string_view subject, std::string_view description) const;
 
  private:
-  using TermVector = std::vector<std::pair<std::uint32_t, float>>;  // (term id, tf), sorted by id
+  using TermVector = std::vector<std::pair<std::uint32_t, float>>;  // (term id, value), sorted by id
   struct Analysed {
-    TermVector whole;    // subject x subject_weight + description, words and pairs
+    TermVector terms;    // subject (x subject_boost) and description
     TermVector subject;  // subject only
+    float length = 0;    // weighted word count, for BM25's length normalisation
     std::string normalized;
-    float length = 0;  // weighted word count, for BM25's length normalisation
   };
-
-  // Tf-idf weights of one text, computed once per change of the word statistics.
-  struct Weighted {
-    TermVector whole, subject;  // (term id, weight)
-    double whole_norm = 0, subject_norm = 0;
-    std::vector<float> whole_tf;  // for a draft: the idf beside each whole entry, for BM25
+  struct Weighted {  // weights of one text, kept until the word statistics change
+    TermVector terms;      // tf-idf
+    double norm = 0;
+    TermVector term_idf;   // idf of each term
+    TermVector subject_idf;
   };
 
   Analysed analyse(std::string_view subject, std::string_view description, bool add_terms) const;
@@ -77,7 +84,8 @@ class DuplicateIndex {
   float idf(std::uint32_t term) const;
   Weighted weigh(const Analysed& analysed) const;
   void refresh_weights() const;
-  double bm25(const Weighted& draft, const Analysed& ticket) const;
+  double bm25(const TermVector& query_idf, const TermVector& target, float target_length) const;
+  static double coverage(const TermVector& part_idf, const TermVector& whole);
 
   DuplicateParams params_;
   std::unique_ptr<Stemmer> stemmer_;
@@ -85,11 +93,11 @@ class DuplicateIndex {
   std::vector<std::uint32_t> doc_freq_;  // by term id
   std::uint32_t doc_count_ = 0;
   double total_length_ = 0;  // of all counted documents
+  std::uint64_t statistics_version_ = 0;
   std::vector<EarlierTicket> tickets_;
   std::vector<Analysed> analysed_;
-  mutable std::vector<Weighted> weighted_;  // by ticket; rebuilt when statistics_version_ moves
+  mutable std::vector<Weighted> weighted_;  // by ticket
   mutable std::uint64_t weighted_version_ = UINT64_MAX;
-  std::uint64_t statistics_version_ = 0;
 };
 
 }  // namespace support
