@@ -41,6 +41,8 @@ TEST_CASE("email check: typo suggestions with the default lists") {
   CHECK(check_email("Name.Last@hotmial.co.uk").suggestion == std::optional<std::string>("Name.Last@hotmail.co.uk"));
   CHECK(check_email("name@yaho.fr").suggestion == std::optional<std::string>("name@yahoo.fr"));
   CHECK(check_email("name@gmx.de").suggestion == std::nullopt);
+  CHECK(check_email("name@x.com").suggestion == std::nullopt);   // mailcheck alone would say me.com
+  CHECK(check_email("name@GMIAL.COM").suggestion == std::optional<std::string>("name@gmail.com"));
   CHECK(check_email("name@web.de").suggestion == std::nullopt);
   CHECK(check_email("name@protonmail.com").suggestion == std::nullopt);
   // A suggestion is offered for an invalid address too, and its provider is the suggestion's.

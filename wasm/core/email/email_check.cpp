@@ -1,6 +1,7 @@
 #include "email/email_check.h"
 
 #include "email/domain_typo.h"
+#include "email/string_distance.h"
 #include "text/utf8.h"
 
 namespace support {
@@ -23,6 +24,17 @@ bool is_plausible_top_level(std::string_view label) {
   // Internationalised TLDs can be a single character in some scripts (e.g. CJK); ASCII ones never are.
   const bool ascii = label.size() == letters;
   return ascii ? letters >= 2 : letters >= 1;
+}
+
+// mailcheck's threshold of 2 edits is generous for short domains ("x.com" -> "me.com"): the
+// widget only offers a suggestion when the edits are less than a third of what was typed.
+bool is_close_enough(std::string_view typed_address, const std::string& suggested_address) {
+  const std::string_view typed = typed_address.substr(typed_address.rfind('@') + 1);
+  const std::string_view suggested = std::string_view(suggested_address).substr(suggested_address.rfind('@') + 1);
+  std::u32string a, b;
+  for (std::size_t pos = 0; pos < typed.size();) a.push_back(fold_case(utf8_next(typed, pos)));
+  for (std::size_t pos = 0; pos < suggested.size();) b.push_back(utf8_next(suggested, pos));
+  return 3 * sift4_distance(a, b) < static_cast<int>(a.size());
 }
 
 }  // namespace
@@ -48,6 +60,7 @@ EmailCheck check_email(std::string_view address, const DomainLists& lists) {
     }
   }
   check.suggestion = suggest_address(address, lists);
+  if (check.suggestion && !is_close_enough(address, *check.suggestion)) check.suggestion.reset();
   check.provider = detect_email_provider(check.suggestion ? std::string_view(*check.suggestion) : address);
   return check;
 }

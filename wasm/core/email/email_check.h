@@ -5,7 +5,8 @@
 //    "xn--" A-label; or letters of any script for internationalised TLDs). "name@gmail" and
 //    "name@example.c0m" are rejected with their own reason;
 //  - suggestion: the whole address with a corrected domain (domain_typo.h), for valid and
-//    invalid addresses alike ("name@gmail.con" gets "name@gmail.com");
+//    invalid addresses alike ("name@gmail.con" gets "name@gmail.com"), offered only when the
+//    edits are less than a third of the typed domain (so "x.com" is not pulled to "me.com");
 //  - provider: whose mailbox it is (email_provider.h), for the matching spam-folder advice;
 //    detected from the suggestion's domain when the typed one is not known.
 #include "email/domain_lists.h"
