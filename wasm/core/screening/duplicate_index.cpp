@@ -12,19 +12,7 @@
 namespace support {
 
 namespace {
-
 constexpr std::uint32_t kFirstPrivateTerm = UINT32_MAX;
-
-double dot(const std::vector<std::pair<std::uint32_t, float>>& a, const std::vector<std::pair<std::uint32_t, float>>& b) {
-  double sum = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i].first < b[j].first) ++i;
-    else if (b[j].first < a[i].first) ++j;
-    else sum += static_cast<double>(a[i++].second) * b[j++].second;
-  }
-  return sum;
-}
-
 }  // namespace
 
 DuplicateIndex::DuplicateIndex(DuplicateParams params) : params_(params), stemmer_(std::make_unique<Stemmer>()) {}
@@ -132,38 +120,28 @@ void DuplicateIndex::refresh_weights() const {
   weighted_version_ = statistics_version_;
 }
 
-double DuplicateIndex::bm25(const TermVector& query_idf, const TermVector& target, float target_length) const {
-  // Each distinct query term counts once, weighted by its idf; the target's term frequency is
-  // saturated and length-normalised as in BM25 (without the k1 + 1 factor, so a term adds at
-  // most its idf); the sum is divided by the query's total idf.
-  const double average = doc_count_ ? total_length_ / doc_count_ : 1.0;
-  const double norm = params_.k1 * (1 - params_.b + params_.b * target_length / std::max(1.0, average));
-  double score = 0, best = 0;
-  std::size_t j = 0;
-  for (const auto& [term, w] : query_idf) {
-    best += w;
-    while (j < target.size() && target[j].first < term) ++j;
-    if (j < target.size() && target[j].first == term) score += w * target[j].second / (target[j].second + norm);
-  }
-  return best > 0 ? score / best : 0;
-}
-
-double DuplicateIndex::coverage(const TermVector& part_idf, const TermVector& whole) {
-  double found = 0, total = 0;
-  std::size_t j = 0;
-  for (const auto& [term, w] : part_idf) {
-    total += w;
-    while (j < whole.size() && whole[j].first < term) ++j;
-    if (j < whole.size() && whole[j].first == term) found += w;
-  }
-  return total > 0 ? found / total : 0;
-}
-
 std::vector<DuplicateCandidate> DuplicateIndex::check(std::string_view subject, std::string_view description) const {
   const Analysed draft = analyse(subject, description, false);
   refresh_weights();
   const Weighted draft_weights = weigh(draft);
   const DuplicateParams& p = params_;
+
+  // The draft's weights in tables indexed by term id, so that each ticket is scored in one pass
+  // over its own terms (its private ids, words unknown to the collection, match nothing).
+  if (draft_weight_.size() < term_ids_.size()) {
+    draft_weight_.resize(term_ids_.size(), 0);
+    draft_idf_.resize(term_ids_.size(), 0);
+  }
+  double draft_idf_total = 0;
+  for (std::size_t k = 0; k < draft_weights.terms.size(); ++k) {
+    const std::uint32_t term = draft_weights.terms[k].first;
+    draft_idf_total += draft_weights.term_idf[k].second;
+    if (term >= draft_weight_.size()) continue;
+    draft_weight_[term] = draft_weights.terms[k].second;
+    draft_idf_[term] = draft_weights.term_idf[k].second;
+  }
+  const double average_length = doc_count_ ? total_length_ / doc_count_ : 1.0;
+
   std::vector<DuplicateCandidate> out;
   out.reserve(tickets_.size());
   for (std::size_t i = 0; i < tickets_.size(); ++i) {
@@ -171,11 +149,29 @@ std::vector<DuplicateCandidate> DuplicateIndex::check(std::string_view subject, 
     candidate.ticket = i;
     if (!draft.terms.empty()) {
       const Analysed& ticket = analysed_[i];
+      const Weighted& weights = weighted_[i];
+      // BM25 of the draft's words in the ticket: the ticket's term frequency saturated and
+      // length-normalised, without the k1 + 1 factor, so a word adds at most its idf; divided by
+      // the draft's total idf (a perfect match) to stay within 0..1.
+      const double saturation = p.k1 * (1 - p.b + p.b * ticket.length / std::max(1.0, average_length));
+      double dot = 0, bm25 = 0;
+      for (std::size_t k = 0; k < ticket.terms.size(); ++k) {
+        const std::uint32_t term = ticket.terms[k].first;
+        if (term >= draft_idf_.size() || draft_idf_[term] == 0) continue;
+        const double tf = ticket.terms[k].second;
+        dot += static_cast<double>(draft_weight_[term]) * weights.terms[k].second;
+        bm25 += draft_idf_[term] * tf / (tf + saturation);
+      }
+      double subject_found = 0, subject_total = 0;
+      for (const auto& [term, term_idf] : weights.subject_idf) {
+        subject_total += term_idf;
+        if (term < draft_idf_.size() && draft_idf_[term] > 0) subject_found += term_idf;
+      }
       DuplicateFeatures& f = candidate.features;
-      const double norms = draft_weights.norm * weighted_[i].norm;
-      f.cosine = norms > 0 ? dot(draft_weights.terms, weighted_[i].terms) / norms : 0;
-      f.bm25 = bm25(draft_weights.term_idf, ticket.terms, ticket.length);
-      f.subject_coverage = coverage(weighted_[i].subject_idf, draft.terms);
+      const double norms = draft_weights.norm * weights.norm;
+      f.cosine = norms > 0 ? dot / norms : 0;
+      f.bm25 = draft_idf_total > 0 ? bm25 / draft_idf_total : 0;
+      f.subject_coverage = subject_total > 0 ? subject_found / subject_total : 0;
       candidate.exact = ticket.normalized == draft.normalized;
       candidate.score = candidate.exact ? 1.0
                                         : p.cosine_weight * f.cosine + p.bm25_weight * f.bm25 +
@@ -183,6 +179,9 @@ std::vector<DuplicateCandidate> DuplicateIndex::check(std::string_view subject, 
       candidate.duplicate = candidate.exact || candidate.score >= p.duplicate_threshold;
     }
     out.push_back(candidate);
+  }
+  for (const auto& [term, weight] : draft_weights.terms) {
+    if (term < draft_weight_.size()) draft_weight_[term] = draft_idf_[term] = 0;
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const DuplicateCandidate& a, const DuplicateCandidate& b) { return a.score > b.score; });

@@ -73,9 +73,9 @@ class DuplicateIndex {
     std::string normalized;
   };
   struct Weighted {  // weights of one text, kept until the word statistics change
-    TermVector terms;      // tf-idf
+    TermVector terms;      // tf-idf, in the order of Analysed::terms
     double norm = 0;
-    TermVector term_idf;   // idf of each term
+    TermVector term_idf;   // idf of each term, same order
     TermVector subject_idf;
   };
 
@@ -84,8 +84,6 @@ class DuplicateIndex {
   float idf(std::uint32_t term) const;
   Weighted weigh(const Analysed& analysed) const;
   void refresh_weights() const;
-  double bm25(const TermVector& query_idf, const TermVector& target, float target_length) const;
-  static double coverage(const TermVector& part_idf, const TermVector& whole);
 
   DuplicateParams params_;
   std::unique_ptr<Stemmer> stemmer_;
@@ -98,6 +96,7 @@ class DuplicateIndex {
   std::vector<Analysed> analysed_;
   mutable std::vector<Weighted> weighted_;  // by ticket
   mutable std::uint64_t weighted_version_ = UINT64_MAX;
+  mutable std::vector<float> draft_weight_, draft_idf_;  // by term id, zero outside a check
 };
 
 }  // namespace support
