@@ -10,35 +10,15 @@
 
 #include "command_registry.h"
 #include "count_argument.h"
+#include "jsonl_input.h"
+#include "rank_duplicates.h"
 #include "search/search_index.h"
 
 namespace {
 
-struct InputError {
-  std::string message;  // "file:line: what is wrong"
-};
-
-// Calls `on_line(json, where)` for every non-blank line; throws InputError on bad JSON.
-template <typename OnLine>
-void read_jsonl(const std::string& path, OnLine on_line) {
-  std::ifstream in(path);
-  if (!in) throw InputError{path + ": cannot open file"};
-  std::string line;
-  for (std::size_t number = 1; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = path + ":" + std::to_string(number);
-    nlohmann::json value = nlohmann::json::parse(line, nullptr, false);
-    if (value.is_discarded()) throw InputError{where + ": not valid JSON"};
-    if (!value.is_object()) throw InputError{where + ": expected a JSON object"};
-    on_line(value, where);
-  }
-}
-
-std::string required_string(const nlohmann::json& object, const char* key, const std::string& where) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) throw InputError{where + ": \"" + key + "\" must be a string"};
-  return it->get<std::string>();
-}
+using supportctl::InputError;
+using supportctl::read_jsonl;
+using supportctl::required_string;
 
 // "--param name=value" overrides one RankingParams field, for tuning experiments
 // (tests/eval/relevance.py --param); false if the name or value is not understood.
@@ -81,14 +61,19 @@ bool set_param(support::RankingParams& p, const std::string& assignment) {
 int run_rank(const std::vector<std::string>& args) {
   std::string docs_path, queries_path;
   std::size_t top = 10;
+  std::string mode = "search";
   support::RankingParams params;
+  std::vector<std::string> param_assignments;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();
-    if (args[i] == "--param" && has_value) {
-      if (!set_param(params, args[++i])) {
-        std::fprintf(stderr, "supportctl rank: bad --param '%s'\n", args[i].c_str());
+    if (args[i] == "--mode" && has_value) {
+      mode = args[++i];
+      if (mode != "search" && mode != "duplicates") {
+        std::fprintf(stderr, "supportctl rank: --mode is \"search\" or \"duplicates\", not '%s'\n", mode.c_str());
         return 1;
       }
+    } else if (args[i] == "--param" && has_value) {
+      param_assignments.push_back(args[++i]);  // applied once the mode is known
     } else if (args[i] == "--docs" && has_value) {
       docs_path = args[++i];
     } else if (args[i] == "--queries" && has_value) {
@@ -102,8 +87,15 @@ int run_rank(const std::vector<std::string>& args) {
     }
   }
   if (docs_path.empty() || queries_path.empty()) {
-    std::fprintf(stderr, "usage: supportctl rank --docs DOCS.jsonl --queries QUERIES.jsonl [--top K] [--param NAME=VALUE]...\n");
+    std::fprintf(stderr, "usage: supportctl rank [--mode search|duplicates] --docs DOCS.jsonl --queries QUERIES.jsonl [--top K] [--param NAME=VALUE]...\n");
     return 1;
+  }
+  if (mode == "duplicates") return supportctl::rank_duplicates(docs_path, queries_path, param_assignments);
+  for (const std::string& assignment : param_assignments) {
+    if (!set_param(params, assignment)) {
+      std::fprintf(stderr, "supportctl rank: bad --param '%s'\n", assignment.c_str());
+      return 1;
+    }
   }
 
   try {
@@ -153,6 +145,7 @@ int run_rank(const std::vector<std::string>& args) {
 }
 
 const supportctl::CommandRegistration registration{
-    "rank", "--docs D.jsonl --queries Q.jsonl [--top K] [--param NAME=VALUE]", "rank documents for each query (JSON lines out)", &run_rank};
+    "rank", "[--mode search|duplicates] --docs D.jsonl --queries Q.jsonl [--top K] [--param NAME=VALUE]",
+    "rank documents for each query (JSON lines out); duplicates: every candidate, with a duplicate flag", &run_rank};
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "config/kb_settings.h"
 #include "config/locale_texts.h"
 #include "config/product.h"
+#include "config/screening_settings.h"
 #include "config/support_policy.h"
 #include "flow/flow.h"
 
@@ -26,6 +27,7 @@ struct Config {
   EscalationSettings escalation;
   EmailSettings email;
   SupportPolicy policy;
+  ScreeningSettings screening;  // checks of a draft before it is sent
 
   const Category* find_category(const std::string& id) const;
   const Product* find_product(const std::string& id) const;

@@ -2,6 +2,7 @@
 
 #include "config/config_parser.h"
 #include "config/json_reader.h"
+#include "config/screening_lint.h"
 #include "flow/flow_json.h"
 
 #include <map>
@@ -353,6 +354,7 @@ const std::vector<std::string>& builtin_text_keys() {
 ConfigProblems lint_config(const Config& config) {
   ConfigProblems problems;
   Linter(config, problems).run();
+  lint_screening(config, problems);
   return problems;
 }
 

@@ -1,6 +1,7 @@
 #include "config/config_parser.h"
 
 #include "config/json_reader.h"
+#include "config/screening_settings_json.h"
 #include "flow/flow_json.h"
 #include "kb/kb_json.h"
 
@@ -245,7 +246,7 @@ ConfigParseResult parse_config_json(const json& document) {
   result.document_read = true;
   reader.check_known_keys(document, "",
                           {"brand", "locales", "texts", "categories", "products", "flows", "kb",
-                           "escalation", "email", "policy"});
+                           "escalation", "email", "policy", "screening"});
   Config& config = result.config;
   if (const json* v = reader.member(document, "brand", "", true)) parse_brand(*v, "brand", reader, config.brand);
   if (const json* v = reader.member(document, "locales", "", true)) parse_locales(*v, "locales", reader, config.texts);
@@ -261,6 +262,8 @@ ConfigParseResult parse_config_json(const json& document) {
     parse_escalation(*v, "escalation", reader, config.escalation);
   if (const json* v = reader.member(document, "email", "", false)) parse_email(*v, "email", reader, config.email);
   if (const json* v = reader.member(document, "policy", "", false)) parse_policy(*v, "policy", reader, config.policy);
+  if (const json* v = reader.member(document, "screening", "", false))
+    parse_screening(*v, "screening", reader, config.screening);
   return result;
 }
 
