@@ -10,7 +10,7 @@
 
 #include "config/config_lint.h"
 #include "config/config_parser.h"
-#include "flow/flow_catalog.h"
+#include "run/flow_catalog.h"
 #include "flow/flow_context_json.h"
 #include "session/session_snapshot.h"
 #include "session/support_session.h"

@@ -1,7 +1,7 @@
 #include "config/config_lint.h"
 
 #include "config/config_parser.h"
-#include "config/json_reader.h"
+#include "json/json_reader.h"
 #include "flow/flow_json.h"
 
 #include <map>
@@ -361,7 +361,7 @@ ConfigProblems lint_config_text(std::string_view json_text) {
   ConfigProblems problems = std::move(parsed.problems);
   if (!parsed.document_read) return problems;
   for (ConfigProblem& problem : lint_config(parsed.config)) {
-    if (problems.size() > kMaxConfigProblems) break;
+    if (problems.size() > kMaxJsonProblems) break;
     problems.push_back(std::move(problem));
   }
   return problems;

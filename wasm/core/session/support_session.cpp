@@ -1,7 +1,7 @@
 #include "session/support_session.h"
 
 #include "config/config_text.h"
-#include "flow/flow_jump.h"
+#include "run/flow_jump.h"
 #include "ticket/ticket_rules_from_config.h"
 #include "ticket/ticket_validation.h"
 

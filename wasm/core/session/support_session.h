@@ -4,8 +4,8 @@
 // and what came back. The ImGui screens read this and call its actions; the browser glue moves
 // its requests and saves its draft.
 #include "config/config.h"
-#include "flow/flow_run.h"
-#include "flow/form_submission.h"
+#include "run/flow_run.h"
+#include "run/form_submission.h"
 #include "kb/kb_article.h"
 #include "kb/kb_file.h"
 #include "search/search_index.h"
@@ -89,7 +89,7 @@ public:
   void back();      // previous step, or home from the first one
   void forward();
   // Staff preview: put the run on any step of any flow (by its shortest real route, see
-  // flow/flow_jump.h). false if there is no such step.
+  // run/flow_jump.h). false if there is no such step.
   bool jump_to(const std::string& flow_id, const std::string& step_id);
   // Articles to offer at a kb_check step: its article ids first, then search hits for its query.
   std::vector<const KbArticle*> step_articles() const;
