@@ -12,10 +12,10 @@ using namespace support::test_files;
 namespace {
 
 void fill(SupportSession& s, const std::string& subject, const std::string& description) {
-  s.form_value("name") = "Ada";
-  s.form_value("email") = "ada@example.com";
-  s.form_value("subject") = subject;
-  s.form_value("description") = description;
+  s.set_form_value("name", "Ada");
+  s.set_form_value("email", "ada@example.com");
+  s.set_form_value("subject", subject);
+  s.set_form_value("description", description);
 }
 
 HttpRequest submit_one(SupportSession& s) {
@@ -82,8 +82,7 @@ TEST_CASE("sent ticket: a draft changed after a failed send gets a new key; an u
   CHECK(retry.body == first.body);
   s.on_response(retry.id, {503, ""});
 
-  s.form_value("description") = "I need a copy of my invoice for March, please.";
-  s.form_edited("description");
+  s.set_form_value("description", "I need a copy of my invoice for March, please.");
   const HttpRequest changed = submit_one(s);
   CHECK(key_of(changed) != key_of(first));   // a different request never rides on the old key
 
@@ -92,7 +91,7 @@ TEST_CASE("sent ticket: a draft changed after a failed send gets a new key; an u
   SupportSession reloaded(load_config(minimal_config_path()), "en", "seed-2");
   reloaded.restore_draft(s.saved_draft());
   REQUIRE(reloaded.flow());
-  reloaded.form_value("description") = "Something else entirely now.";
+  reloaded.set_form_value("description", "Something else entirely now.");
   const HttpRequest after_reload = submit_one(reloaded);
   CHECK(key_of(after_reload) != key_of(changed));
 }

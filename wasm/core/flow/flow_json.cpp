@@ -133,6 +133,24 @@ bool condition_from_json(const json& value, const std::string& path, JsonReader&
 
 namespace {
 
+// The HTML autofill hints a support form can use (a subset of the HTML standard's list): the
+// browser fills these from what it knows about the customer.
+constexpr const char* kAutocompleteTokens[] = {"off", "name", "given-name", "family-name", "nickname", "email",
+                                               "username", "organization", "organization-title", "tel", "url",
+                                               "street-address", "postal-code", "country-name"};
+
+bool is_autocomplete_token(const std::string& token) {
+  for (const char* known : kAutocompleteTokens)
+    if (token == known) return true;
+  return false;
+}
+
+std::string autocomplete_token_list() {
+  std::string list;
+  for (const char* known : kAutocompleteTokens) list += (list.empty() ? "" : ", ") + std::string(known);
+  return list;
+}
+
 // `next`: a step id, or a list of {"if": condition, "to": step id} branches.
 FlowTransition transition_from_json(const json& value, const std::string& path, JsonReader& reader) {
   FlowTransition transition;
@@ -205,7 +223,8 @@ void form_fields_from_json(const json& step, const std::string& step_path, JsonR
   const json* list = reader.member(step, "fields", step_path, true);
   if (!list) return;
   reader.for_each_object(*list, JsonReader::child(step_path, "fields"),
-                         {"id", "label_key", "help_key", "type", "required", "min_length", "max_length"},
+                         {"id", "label_key", "help_key", "type", "autocomplete", "required", "min_length",
+                          "max_length"},
                          [&](const json& item, const std::string& item_path) {
     FormField field;
     if (!reader.read_string(item, "id", item_path, field.id, true)) return;
@@ -222,6 +241,17 @@ void form_fields_from_json(const json& step, const std::string& step_path, JsonR
     }
     field.type = type == "email" ? FormFieldType::email
                  : type == "textarea" ? FormFieldType::textarea : FormFieldType::text;
+    const FieldPurpose purpose = field_purpose(field.id);
+    field.autocomplete = purpose == FieldPurpose::name ? "name" : purpose == FieldPurpose::email ? "email" : "off";
+    std::string autocomplete;
+    if (reader.read_string(item, "autocomplete", item_path, autocomplete)) {
+      if (is_autocomplete_token(autocomplete)) {
+        field.autocomplete = autocomplete;
+      } else {
+        reader.problem(JsonReader::child(item_path, "autocomplete"),
+                       "unknown autofill hint \"" + autocomplete + "\" (use " + autocomplete_token_list() + ")");
+      }
+    }
     reader.read_bool(item, "required", item_path, field.required);
     reader.read_int(item, "min_length", item_path, field.min_length, 0, 100000);
     reader.read_int(item, "max_length", item_path, field.max_length, 0, 100000);

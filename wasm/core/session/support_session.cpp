@@ -286,10 +286,19 @@ void SupportSession::article_answered(bool answered) {
 
 // ---- form ----
 
-void SupportSession::form_edited(const std::string& field_id) {
+const std::string& SupportSession::form_value(const std::string& field_id) const {
+  static const std::string none;
+  auto it = form_values_.find(field_id);
+  return it == form_values_.end() ? none : it->second;
+}
+
+void SupportSession::set_form_value(const std::string& field_id, std::string text) {
+  auto it = form_values_.find(field_id);
+  if (it != form_values_.end() && it->second == text) return;
+  form_values_[field_id] = std::move(text);
   ++draft_revision_;
-  for (auto it = field_errors_.begin(); it != field_errors_.end();)
-    it = it->field == field_id ? field_errors_.erase(it) : it + 1;
+  for (auto e = field_errors_.begin(); e != field_errors_.end();)
+    e = e->field == field_id ? field_errors_.erase(e) : e + 1;
 }
 
 std::string SupportSession::field_error(const std::string& field) const {

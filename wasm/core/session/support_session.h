@@ -71,7 +71,8 @@ public:
 
   // --- home: categories and search ---
   void choose_category(const std::string& category_id);
-  std::string& search_query() { return search_query_; }
+  const std::string& search_query() const { return search_query_; }
+  void set_search_query(std::string text) { search_query_ = std::move(text); }   // the UI's search box changed
   // Hits for the search box, as of the last tick() (debounced, see session/live_search.h).
   const std::vector<SearchHit>& search_hits() const { return search_box_.hits(); }
   // A one-off search, for tools and tests.
@@ -101,8 +102,9 @@ public:
   const KbArticle* find_article(const std::string& id) const;
 
   // --- form (the flow's form step) ---
-  std::string& form_value(const std::string& field_id) { return form_values_[field_id]; }
-  void form_edited(const std::string& field_id);   // the UI changed a value
+  const std::string& form_value(const std::string& field_id) const;
+  // The UI's field changed: the value is kept (and saved in the draft), its error goes.
+  void set_form_value(const std::string& field_id, std::string text);
   std::string field_error(const std::string& field) const;
   const std::string& form_error() const { return form_error_; }
   void submit();
