@@ -1,6 +1,7 @@
 #include "api_routes.h"
 
 #include "http_json.h"
+#include "my_tickets.h"
 #include "server_options.h"
 #include "staff_token.h"
 
@@ -134,6 +135,15 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
   if (result.created) response.set_header("Location", "/api/tickets/" + result.ticket.id);
 }
 
+// GET /api/tickets/{id}: the ticket the 201's Location header names, for staff.
+void get_ticket(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  if (!require_staff(context, request, response)) return;
+  const std::string id = request.matches[1];
+  const std::optional<StoredTicket> ticket = context.tickets.find_by_id(id);
+  if (!ticket) return send_error(response, 404, "no ticket with id " + id);
+  send_json(response, 200, ticket_to_json(*ticket));
+}
+
 void post_event(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::optional<json> body = read_json_object(request, response, std::min(context.max_body, kMaxEventBytes));
   if (!body) return;
@@ -218,11 +228,17 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
   server.Get("/api/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
     send_staff_list(context, request, response, "tickets", context.tickets, ticket_to_json);
   }));
+  server.Get(R"(/api/tickets/([^/]+))", route([&context](const httplib::Request& request, httplib::Response& response) {
+    get_ticket(context, request, response);
+  }));
   server.Post("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
     post_event(context, request, response);
   }));
   server.Get("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
     send_staff_list(context, request, response, "events", context.events, event_to_json);
+  }));
+  server.Get("/api/my/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
+    answer_my_tickets(context, request, response);
   }));
   server.Get(R"(/api/.*)", route([](const httplib::Request& request, httplib::Response& response) {
     send_error(response, 404, "no such API endpoint: " + request.path);

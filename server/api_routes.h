@@ -23,6 +23,7 @@ struct ApiContext {
   std::optional<std::string> config_text;  // --config file content, if given
   std::string web_dir;                     // for the default configuration
   ValidationRules rules;
+  std::string identity_secret;             // shared with the site to sign identity tokens; empty: none accepted
 };
 
 // Registers every /api route (and a JSON 404 for unknown /api paths). Register before the static

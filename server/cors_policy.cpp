@@ -28,7 +28,7 @@ void CorsPolicy::answer_preflight(const httplib::Request& request, httplib::Resp
   apply(request, response);
   response.status = 204;
   response.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-  response.set_header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, Authorization");
+  response.set_header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, Authorization, X-Support-Identity");
   response.set_header("Access-Control-Max-Age", "600");
 }
 

@@ -13,7 +13,9 @@
 
 #include <httplib.h>
 
+#include <cctype>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -52,7 +54,7 @@ int run(const ServerOptions& options) {
   EventStore events(database);
 
   ApiContext context{tickets, events, load_or_create_staff_token(options.data_dir),
-                     CorsPolicy(options.allowed_origins), options.max_body, std::nullopt, options.web_dir, {}};
+                     CorsPolicy(options.allowed_origins), options.max_body, std::nullopt, options.web_dir, {}, {}};
   // The form limits come from the same configuration the widget gets, so both sides agree on
   // what is a valid ticket (e.g. a category's minimum description length).
   std::string rules_source;
@@ -73,6 +75,16 @@ int run(const ServerOptions& options) {
                 << " configuration problem(s); run supportctl lint on it\n";
     }
     context.rules = support::ticket_rules_from_config(parsed.config);
+  }
+
+  if (!options.identity_secret_file.empty()) {
+    context.identity_secret = read_whole_file(options.identity_secret_file);
+    while (!context.identity_secret.empty() && std::isspace(static_cast<unsigned char>(context.identity_secret.back())))
+      context.identity_secret.pop_back();   // a trailing newline is not part of the secret
+    if (context.identity_secret.size() < 16) throw std::runtime_error(options.identity_secret_file + ": the identity secret must be at least 16 characters");
+  } else if (const char* secret = std::getenv("SUPPORT_IDENTITY_SECRET"); secret && *secret) {
+    context.identity_secret = secret;
+    if (context.identity_secret.size() < 16) throw std::runtime_error("SUPPORT_IDENTITY_SECRET must be at least 16 characters");
   }
 
   httplib::Server server;

@@ -15,6 +15,7 @@ struct ServerOptions {
   std::string config_file;                // widget configuration JSON for GET /api/config
   std::size_t max_body = 64 * 1024;       // bytes per request body
   std::vector<std::string> allowed_origins = {"*"};
+  std::string identity_secret_file;       // secret for customer identity tokens (or SUPPORT_IDENTITY_SECRET)
 };
 
 extern const char* const kServerUsage;

@@ -43,6 +43,15 @@ std::optional<StoredTicket> TicketStore::find_by_idempotency_key(const std::stri
   return find_by_key_locked(key);
 }
 
+std::optional<StoredTicket> TicketStore::find_by_id(const std::string& id) {
+  auto guard = database_.lock();
+  const std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = ?";
+  Statement query(database_.handle(), sql.c_str());
+  query.bind(1, id);
+  if (!query.step()) return std::nullopt;
+  return read_ticket(query);
+}
+
 TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::string& category,
                                        const std::string& idempotency_key) {
   auto guard = database_.lock();
@@ -79,6 +88,18 @@ std::vector<StoredTicket> TicketStore::list_newest_first(std::size_t limit) {
   const std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets ORDER BY number DESC LIMIT ?";
   Statement query(database_.handle(), sql.c_str());
   query.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<StoredTicket> tickets;
+  while (query.step()) tickets.push_back(read_ticket(query));
+  return tickets;
+}
+
+std::vector<StoredTicket> TicketStore::list_for_email(const std::string& email, std::size_t limit) {
+  auto guard = database_.lock();
+  const std::string sql = std::string("SELECT ") + kTicketColumns +
+                          " FROM tickets WHERE lower(json_extract(draft_json, '$.email')) = lower(?)"
+                          " ORDER BY number DESC LIMIT ?";
+  Statement query(database_.handle(), sql.c_str());
+  query.bind(1, email).bind(2, static_cast<std::int64_t>(limit));
   std::vector<StoredTicket> tickets;
   while (query.step()) tickets.push_back(read_ticket(query));
   return tickets;

@@ -39,7 +39,10 @@ class TicketStore {
   TicketInsertResult insert(const nlohmann::json& draft, const std::string& category,
                             const std::string& idempotency_key);
   std::optional<StoredTicket> find_by_idempotency_key(const std::string& key);
+  std::optional<StoredTicket> find_by_id(const std::string& id);
   std::vector<StoredTicket> list_newest_first(std::size_t limit);
+  // The tickets whose draft has this email (compared without case), newest first.
+  std::vector<StoredTicket> list_for_email(const std::string& email, std::size_t limit);
   std::int64_t count();
 
  private:

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // KB search speed: our engine (C++ -> wasm) against MiniSearch, Lunr and FlexSearch on the
 // same generated support corpus and the same queries. Each library runs in its own node
-// process so that memory figures do not mix (TOOLCHAIN.md). Not a test: timings vary
+// process so that memory figures do not mix (docs/toolchain.md). Not a test: timings vary
 // +-20-40% between runs, so compare the ratios printed from one run.
 //
 //   cmake --build build/native --target search_bench_wasm
@@ -188,7 +188,7 @@ async function makeEngine(lib, wasmPath) {
     return {
       build(docs) {
         // A plain Index over title + body ranks far better than its two-field Document
-        // index (TOOLCHAIN.md); "forward" indexes every prefix, which is how it completes words.
+        // index (docs/toolchain.md); "forward" indexes every prefix, which is how it completes words.
         index = new FlexSearch.Index({ tokenize: 'forward' });
         docs.forEach((d, i) => index.add(i, `${d.title} ${d.body}`));
       },

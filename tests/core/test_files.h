@@ -1,6 +1,6 @@
 #pragma once
-// Files the core tests read: fixtures in tests/data, the shipped assets/ and the shared
-// evaluation data beside the repository. CMake passes the folders as absolute paths
+// Files the core tests read: fixtures and test suites in tests/data and the shipped assets/.
+// CMake passes the folders as absolute paths
 // (tests/core/CMakeLists.txt), so the tests find them from any working directory, natively
 // and under node (NODERAWFS gives the wasm build the real file system).
 #include <doctest/doctest.h>
@@ -20,10 +20,6 @@ inline std::string test_data_path(const std::string& relative) {
 
 inline std::string assets_path(const std::string& relative) {
   return std::string(SUPPORT_ASSETS_DIR) + "/" + relative;
-}
-
-inline std::string shared_data_path(const std::string& relative) {
-  return std::string(SUPPORT_SHARED_DATA_DIR) + "/" + relative;
 }
 
 // The file's bytes. A missing file fails the test here, rather than as a puzzling parse error.
@@ -47,7 +43,8 @@ inline Config load_config(const std::string& path) {
 // tests/data/configs/minimal.json: the small fixture most flow and config tests change.
 inline std::string minimal_config_path() { return test_data_path("configs/minimal.json"); }
 
-// assets/config/default.json: the configuration the widget ships with.
+// assets/config/default.json: the configuration the widget ships with. Only its own tests
+// (test_default_config*.cpp) read it; engine tests use fixtures, so demo texts can change freely.
 inline std::string default_config_path() { return assets_path("config/default.json"); }
 
 }  // namespace support::test_files

@@ -101,6 +101,7 @@ TEST_CASE("flow run: fixed-it and this-answered-it resolve the flow") {
   CHECK(run.current_step().id == FlowRun::kResolvedStepId);
   CHECK(run.current_step().title_key == "flow.resolved.title");
   nlohmann::json log = run.log();
+  REQUIRE_FALSE(log.empty());
   CHECK(log.back()["resolved"] == true);
   // Back from the resolution returns to the step where it was resolved.
   CHECK(run.back());
@@ -179,7 +180,9 @@ TEST_CASE("flow run: the log names steps and answers in words") {
 
   FlowRun german(config, *config.find_flow("fix"), FlowContext{}, "de");
   german.answer("beta");
-  CHECK(german.log()[0]["label"] == "DE Beta");
+  const nlohmann::json german_log = german.log();
+  REQUIRE_FALSE(german_log.empty());
+  CHECK(german_log[0]["label"] == "DE Beta");
   CHECK(german.text("restart.title") == "DE Restart Beta Tool");
 }
 
@@ -193,6 +196,9 @@ TEST_CASE("flow run: a broken start or reference shows the built-in broken step"
   CHECK_FALSE(run.is_resolved());
 
   Flow dangling = *config.find_flow("fix");
+  REQUIRE_FALSE(dangling.steps.empty());
+  REQUIRE_FALSE(dangling.steps[0].answers.empty());
+  REQUIRE_FALSE(dangling.steps[0].answers[0].next.branches.empty());
   dangling.steps[0].answers[0].next.branches[0].to = "nowhere";
   FlowRun run2(config, dangling, FlowContext{});
   CHECK(answer_ids(run2) == std::vector<std::string>{"beta"});
@@ -202,6 +208,9 @@ TEST_CASE("flow run: a broken start or reference shows the built-in broken step"
 TEST_CASE("flow run: a looping flow cannot grow without bound") {
   Config config = load_config(minimal_config_path());
   Flow loop = *config.find_flow("fix");
+  REQUIRE(loop.steps.size() >= 3);
+  REQUIRE(loop.steps[2].answers.size() >= 3);
+  REQUIRE_FALSE(loop.steps[2].answers[2].next.branches.empty());
   loop.steps[2].answers[2].next.branches[0].to = "restart";  // cant_do -> restart again
   FlowRun run(config, loop, FlowContext{});
   run.answer("alpha");

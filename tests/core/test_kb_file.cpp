@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -21,6 +22,20 @@ std::string read_kb_fixture(const std::string& name) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// A JSON syntax problem is guaranteed to say "not JSON", where (line, column) and why. The why
+// is the JSON library's own wording, which may change with its version: this keeps the product's
+// part and replaces a non-empty explanation with "...", so the tests compare only what we promise.
+std::string without_parser_wording(const std::string& problem) {
+  std::size_t place_end = std::string::npos;
+  if (problem.find("not JSON (column ") != std::string::npos) place_end = problem.find("): ");
+  if (problem.rfind("not JSON at line ", 0) == 0) place_end = problem.find(": ");
+  if (place_end == std::string::npos) return problem;
+  const std::size_t detail = problem.find(' ', place_end) + 1;
+  const bool explained = detail < problem.size();
+  const bool printable_ascii = std::all_of(problem.begin(), problem.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+  return problem.substr(0, detail) + (explained && printable_ascii ? "..." : "(no readable explanation)");
 }
 
 // Everything a reader produced, in a form that compares with ==.
@@ -47,7 +62,7 @@ void collect(KbFileReader& reader, Outcome& out) {
 Outcome finish(KbFileReader& reader, Outcome out) {
   reader.finish();
   collect(reader, out);
-  for (const KbFileProblem& p : reader.problems()) out.problems.push_back(format_kb_file_problem(p));
+  for (const KbFileProblem& p : reader.problems()) out.problems.push_back(without_parser_wording(format_kb_file_problem(p)));
   out.format = reader.format();
   out.problem_count = reader.problem_count();
   return out;
@@ -176,11 +191,11 @@ TEST_CASE("kb file: bad JSON Lines are reported by line number and the good ones
   const std::vector<std::string> expected = {
       "line 2: \"title\" is required",
       "line 3: duplicate id \"ok-1\" (first used at line 1); skipped",
-      "line 4: not JSON (column 2): syntax error while parsing value - invalid literal; last read: 'no'",
+      "line 4: not JSON (column 2): ...",
       "line 5: \"title\" must be a string",
       "line 5: \"tags[1]\" must be a string",
       "line 6: must be an object with \"id\", \"title\" and \"body\"",
-      "line 8: not JSON (column 42): syntax error while parsing value - unexpected '{'; expected end of input",
+      "line 8: not JSON (column 42): ...",
       "line 9: \"id\" must not be empty",
   };
   CHECK(joined(out.problems) == joined(expected));
@@ -206,8 +221,7 @@ TEST_CASE("kb file: a syntax error in a JSON document gives its line and column 
   const Outcome out = read_whole("\n\n[\n  {\"id\": \"a\", \"title\": \"t\", \"body\": \"b\"},\n  {\"id\": oops}\n]");
   CHECK(out.ids.empty());
   REQUIRE(out.problems.size() == 1);
-  CHECK(out.problems[0] ==
-        "not JSON at line 5, column 10: syntax error while parsing value - invalid literal; last read: '\"id\": o'");
+  CHECK(out.problems[0] == "not JSON at line 5, column 10: ...");
 }
 
 TEST_CASE("kb file: the format is detected from the content") {
@@ -230,9 +244,7 @@ TEST_CASE("kb file: the format is detected from the content") {
   // An error page instead of the KB: one clear problem, not one per line.
   const Outcome html = read_whole("<!doctype html>\n<html>\n<body>Not found</body>\n</html>\n");
   CHECK(html.format == KbFileFormat::json_document);
-  CHECK(joined(html.problems) == joined({
-                             "not JSON at line 1, column 1: syntax error while parsing value - invalid literal; "
-                             "last read: '<'"}));
+  CHECK(joined(html.problems) == joined({"not JSON at line 1, column 1: ..."}));
   // Other JSON values are named.
   CHECK(joined(read_whole("\"kb\"").problems) ==
         joined({"must be an array of articles or an object with \"articles\", found a string"}));
@@ -345,8 +357,7 @@ TEST_CASE("kb file: invalid UTF-8 and arbitrary bytes give problems, never a cra
                                       "{\"id\":\"b\",\"title\":\"ok\",\"body\":\"\"}");
   CHECK(bad_utf8.ids == std::vector<std::string>{"b"});
   REQUIRE(bad_utf8.problems.size() == 1);
-  CHECK(bad_utf8.problems[0] == "line 1: not JSON (column 21): syntax error while parsing value - invalid string: "
-                                "ill-formed UTF-8 byte; last read: '\"\\xC3('");
+  CHECK(bad_utf8.problems[0] == "line 1: not JSON (column 21): ...");  // ... also means printable ASCII only
 
   // Deterministic pseudo-random bytes, biased towards JSON punctuation and newlines.
   std::uint32_t state = 12345;

@@ -1,4 +1,6 @@
-// SupportSession: the widget's decisions, tested without a browser.
+// SupportSession: the widget's decisions, tested without a browser, on the minimal fixture
+// (tests/data/configs/minimal.json: "broken" walks product, article, checklist, form; "sales"
+// goes straight to its form).
 #include "config/config_parser.h"
 #include "session/support_session.h"
 #include "test_files.h"
@@ -20,8 +22,8 @@ void fill_sales_form(SupportSession& s) {
 }  // namespace
 
 TEST_CASE("session: a sales question goes straight to the form and posts one ticket") {
-  SupportSession s(load_config(default_config_path()), "en", "seed");
-  s.choose_category("sales_question");
+  SupportSession s(load_config(minimal_config_path()), "en", "seed");
+  s.choose_category("sales");
   REQUIRE(s.screen() == Screen::Flow);
   REQUIRE(s.flow()->reached_form());
 
@@ -38,7 +40,7 @@ TEST_CASE("session: a sales question goes straight to the form and posts one tic
   REQUIRE(requests.size() == 1);
   CHECK(requests[0].path == "/api/tickets");
   auto body = nlohmann::json::parse(requests[0].body);
-  CHECK(body["category"] == "sales_question");
+  CHECK(body["category"] == "sales");
   CHECK(body["email"] == "ada@example.com");
   CHECK(body["idempotency_key"] == "seed-1");
 
@@ -48,8 +50,8 @@ TEST_CASE("session: a sales question goes straight to the form and posts one tic
 }
 
 TEST_CASE("session: the widget refuses what the server would refuse") {
-  SupportSession s(load_config(default_config_path()), "en", "seed");
-  s.choose_category("sales_question");
+  SupportSession s(load_config(minimal_config_path()), "en", "seed");
+  s.choose_category("sales");
   fill_sales_form(s);
   s.set_form_value("email", "ada@[127.0.0.1]");   // an address literal: the server's email rules reject it
   s.submit();
@@ -58,8 +60,8 @@ TEST_CASE("session: the widget refuses what the server would refuse") {
 }
 
 TEST_CASE("session: a failed send keeps every field and retries with the same key") {
-  SupportSession s(load_config(default_config_path()), "en", "seed");
-  s.choose_category("sales_question");
+  SupportSession s(load_config(minimal_config_path()), "en", "seed");
+  s.choose_category("sales");
   fill_sales_form(s);
   s.submit();
   auto first = s.take_requests();
@@ -79,9 +81,10 @@ TEST_CASE("session: a failed send keeps every field and retries with the same ke
 }
 
 TEST_CASE("session: fixed it resolves without a ticket and reports one event") {
-  SupportSession s(load_config(default_config_path()), "en", "seed");
-  s.choose_category("plugin_issue");
-  s.answer("seo_pro");
+  SupportSession s(load_config(minimal_config_path()), "en", "seed");
+  s.choose_category("broken");
+  s.answer("alpha");
+  s.answer("not_answered");
   s.answer("fixed");
   CHECK(s.flow()->is_resolved());
   auto requests = s.take_requests();
@@ -89,29 +92,29 @@ TEST_CASE("session: fixed it resolves without a ticket and reports one event") {
   CHECK(requests[0].path == "/api/events");
   auto event = nlohmann::json::parse(requests[0].body);
   CHECK(event["type"] == "resolved");
-  CHECK(event["category"] == "plugin_issue");
+  CHECK(event["category"] == "broken");
   for (const auto& [key, value] : event.items()) CHECK_FALSE(value.is_structured());   // the API takes flat events
   s.answer("fixed");
   CHECK(s.take_requests().empty());
 }
 
 TEST_CASE("session: the saved draft brings back the step and the typed text") {
-  Config config = load_config(default_config_path());
+  Config config = load_config(minimal_config_path());
   nlohmann::json saved;
   {
     SupportSession s(config, "en", "seed");
-    s.choose_category("plugin_issue");
-    s.answer("form_builder");
-    s.answer("didnt_help");
+    s.choose_category("broken");
+    s.answer("beta");
+    s.answer("not_answered");
     s.set_form_value("description", "half-typed");
-    s.open_article("license-activation");
+    s.open_article("a1");
     saved = s.saved_draft();
   }
   SupportSession restored(config, "en", "other-seed");
   restored.restore_draft(saved);
   REQUIRE(restored.flow());
-  CHECK(restored.flow()->current_step().id == "kb_plugin");
-  CHECK(restored.flow()->context().value_or("product") == "form_builder");
+  CHECK(restored.flow()->current_step().id == "restart");
+  CHECK(restored.flow()->context().value_or("product") == "beta");
   CHECK(restored.form_value("description") == "half-typed");
   CHECK(restored.take_requests().empty());   // replaying answers reports nothing
 
@@ -121,8 +124,8 @@ TEST_CASE("session: the saved draft brings back the step and the typed text") {
 }
 
 TEST_CASE("session: an article that answered the question resolves") {
-  SupportSession s(load_config(default_config_path()), "en", "seed");
-  s.set_search_query("licence activate");
+  SupportSession s(load_config(minimal_config_path()), "en", "seed");
+  s.set_search_query("restarting");
   auto hits = s.search(s.search_query());
   REQUIRE_FALSE(hits.empty());
   s.open_article(hits[0].id);

@@ -10,7 +10,7 @@ using namespace support;
 namespace {
 
 Config config_with_kb_file(const std::string& file) {
-  Config config = test_files::load_config(test_files::default_config_path());
+  Config config = test_files::load_config(test_files::minimal_config_path());
   config.kb.file = file;
   return config;
 }
@@ -48,6 +48,7 @@ TEST_CASE("session kb file: chunks become searchable articles, a batch at a time
   REQUIRE(s.find_article("gen-299"));
   CHECK(s.find_article("gen-299")->title == "Generated article 299 about quokka migration");
   // The configuration's own articles are still there.
+  REQUIRE_FALSE(s.config().kb.articles.empty());
   CHECK(s.find_article(s.config().kb.articles.front().id));
 }
 
@@ -65,6 +66,7 @@ TEST_CASE("session kb file: the search box catches up when articles arrive") {
 
 TEST_CASE("session kb file: bad lines, ids already in the configuration, failed fetch") {
   Config config = config_with_kb_file("kb.jsonl");
+  REQUIRE_FALSE(config.kb.articles.empty());
   const std::string taken = config.kb.articles.front().id;
   SupportSession s(std::move(config), "en", "seed");
   s.kb_file_chunk("{\"id\":\"ok\",\"title\":\"Fine\",\"body\":\"\"}\nnot json\n{\"id\":\"" + taken +
@@ -86,6 +88,7 @@ TEST_CASE("session kb file: bad lines, ids already in the configuration, failed 
   REQUIRE(status.problems.size() == 1);
   CHECK(status.problems[0] == "https://help.example.test/kb.jsonl: HTTP 404");
   nlohmann::json snap = session_snapshot(failed);
+  REQUIRE(snap["kb_file"]["problems"].size() == 1);
   CHECK(snap["kb_file"]["problems"][0] == "https://help.example.test/kb.jsonl: HTTP 404");
 }
 

@@ -45,6 +45,23 @@ export async function startServer(extraArgs = [], { web = WEB } = {}) {
   };
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// What the server stored, once it has settled: polls `read` (server.tickets, server.events) until
+// it returns a non-empty list or `timeoutMs` passes, then waits `settleMs` more and reads again,
+// so that a late duplicate is counted, not missed. With timeoutMs 0 it checks that nothing
+// arrives within the settle time.
+export async function settledList(read, { timeoutMs = 5000, settleMs = 1500 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let list = await read();
+  while (!list.length && Date.now() < deadline) {
+    await sleep(100);
+    list = await read();
+  }
+  await sleep(settleMs);
+  return read();
+}
+
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-gl=angle',
   '--use-angle=swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];

@@ -1,7 +1,9 @@
 // Issue 4: KB articles from a separate file the configuration names (kb.file), loaded without
 // freezing the page. The default configuration's file is searched like its own articles; a
 // generated 20,000-article file loads while the page keeps answering, and its last article
-// becomes searchable. Prints load figures (not asserted: timings vary between machines).
+// becomes searchable. Prints the load figures; asserts only generous bounds on what "freezing"
+// means, so that a loaded 2-core machine cannot make it flake (figures seen on one: longest
+// task 220-230 ms, longest timer echo 170-300 ms).
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,9 @@ await run('kb file: the default configuration\'s file is searchable and readable
 });
 
 const ARTICLES = 20000;
+// A frozen page: nothing runs for a second or more. Well above what a slow machine shows.
+const MAX_LONG_TASK_MS = 1000;   // the longest main-thread task while the file loads
+const MAX_TIMER_ECHO_MS = 1500;  // the longest wait of a setTimeout(0) on the host page meanwhile
 const web = mkdtempSync(join(tmpdir(), 'support-web-'));
 try {
   cpSync(WEB, web, { recursive: true });
@@ -59,21 +64,36 @@ try {
     await search.fill('activate licence');
     await widget.getByRole('button', { name: /activating your licence key/i }).waitFor({ timeout: 5000 });
     const inlineMs = Date.now() - started;
-    // The page stays responsive: a click on the host page's own field is handled meanwhile.
-    const echo = await page.evaluate(() => new Promise((resolve) => {
-      const t0 = performance.now();
-      setTimeout(() => resolve(performance.now() - t0), 0);
-    }));
+    // The page stays responsive: the host page's own timers keep running on time while the
+    // file loads. Sampled all along the load, not once.
+    await page.evaluate(() => {
+      window.__echo = { longest: 0, samples: 0, running: true };
+      const sample = () => {
+        const t0 = performance.now();
+        setTimeout(() => {
+          window.__echo.longest = Math.max(window.__echo.longest, performance.now() - t0);
+          window.__echo.samples += 1;
+          if (window.__echo.running) setTimeout(sample, 50);
+        }, 0);
+      };
+      sample();
+    });
     await search.fill('zanzibarite');
     await widget.getByRole('button', { name: new RegExp(`problem number ${ARTICLES - 1} zanzibarite`, 'i') })
       .waitFor({ timeout: 120000 });
     const loadedMs = Date.now() - started;
+    const echo = await page.evaluate(() => { window.__echo.running = false; return window.__echo; });
     const longTasks = await page.evaluate(() => window.__longTasks);
     const maxTask = longTasks.length ? Math.max(...longTasks) : 0;
     console.log(`# kb file: ${ARTICLES} articles, ${(text.length / 1e6).toFixed(1)} MB JSONL; inline article suggested after ` +
-      `${inlineMs} ms; last file article searchable after ${loadedMs} ms; timer round-trip during load ${echo.toFixed(1)} ms; ` +
-      `long tasks (>50 ms) during the run: ${longTasks.length}, longest ${maxTask.toFixed(0)} ms`);
+      `${inlineMs} ms; last file article searchable after ${loadedMs} ms; timer echo during load: longest ` +
+      `${echo.longest.toFixed(1)} ms of ${echo.samples} samples; long tasks (>50 ms) during the run: ${longTasks.length}, ` +
+      `longest ${maxTask.toFixed(0)} ms`);
     await screenshot(page, 'kb-file-large');
+    assert.ok(echo.samples >= 3, `the timer echo was sampled only ${echo.samples} times`);
+    assert.ok(maxTask < MAX_LONG_TASK_MS, `the page froze: a task of ${maxTask.toFixed(0)} ms (bound ${MAX_LONG_TASK_MS} ms)`);
+    assert.ok(echo.longest < MAX_TIMER_ECHO_MS,
+      `the page froze: a timer waited ${echo.longest.toFixed(0)} ms (bound ${MAX_TIMER_ECHO_MS} ms)`);
   }, { web });
 } finally {
   rmSync(web, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // reload and keeps its place; lint problems appear as they are typed; "jump to" puts the widget
 // on any step; submitting shows the exact payload and creates no ticket and no event.
 import assert from 'node:assert/strict';
-import { run, screenshot } from './harness.mjs';
+import { run, screenshot, settledList } from './harness.mjs';
 
 await run('staff preview: live edit, lint, jump, dry-run payload', async ({ server, browser }) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -80,7 +80,7 @@ await run('staff preview: live edit, lint, jump, dry-run payload', async ({ serv
   await widget.getByRole('status').waitFor({ timeout: 5000 });   // the widget shows "sent" (dry run)
   await screenshot(page, 'preview-3-payload');
 
-  assert.equal((await server.tickets()).length, 0, 'the preview created no ticket');
+  assert.equal((await settledList(server.tickets, { timeoutMs: 0 })).length, 0, 'the preview created no ticket');
   assert.equal((await server.events()).length, 0, 'the preview posted no event');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload happened');
   assert.deepEqual(problems, []);

@@ -1,7 +1,7 @@
 // Issue 2: a customer opens the widget from the launcher, fills the ticket form through the
 // semantic layer, submits, sees the ticket number; staff find the ticket through the API.
 import assert from 'node:assert/strict';
-import { run, openWidget, screenshot } from './harness.mjs';
+import { run, openWidget, screenshot, settledList } from './harness.mjs';
 
 await run('ticket form end to end', async ({ server, browser }) => {
   const { page, problems } = await openWidget(browser, server);
@@ -35,8 +35,8 @@ await run('ticket form end to end', async ({ server, browser }) => {
   const number = Number(/(\d+)/.exec(await status.textContent())[1]);
   await screenshot(page, 'sales-ticket-sent');
 
-  const tickets = await server.tickets();
-  assert.equal(tickets.length, 1, 'exactly one ticket stored');
+  const tickets = await settledList(server.tickets);
+  assert.equal(tickets.length, 1, 'exactly one ticket stored, and no late second one');
   assert.equal(tickets[0].number, number, 'the number shown is the stored ticket');
   assert.equal(tickets[0].email, 'ada@example.com');
   assert.equal(tickets[0].description, text);

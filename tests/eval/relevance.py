@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Relevance of the KB search on public data, through `supportctl rank` (the product's code).
 
-  python3 tests/eval/relevance.py [--supportctl PATH] [--param NAME=VALUE]... [--misses N]
+  python3 tests/eval/relevance.py [--data DIR] [--supportctl PATH] [--param NAME=VALUE]... [--misses N]
 
+Data folder: --data, else $SUPPORT_EVAL_DATA, else ../shared/data beside the repository root
+(the research sets have no redistribution licence, so they are not part of the repository).
 supportctl: --supportctl, else $SUPPORTCTL, else build/native/tools/supportctl/supportctl.
 --param overrides a RankingParams field (supportctl rank --param) for tuning experiments.
 
@@ -19,7 +21,35 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-DATA = os.environ.get("SUPPORT_EVAL_DATA", "/work/shared/data")
+
+# The two research sets the evaluation reads (relative to the data folder) and where each comes from.
+DATA_SETS = [
+    ("StackFAQ: Karan & Šnajder, \"Paraphrase-focused learning to rank for domain-specific FAQ retrieval\", "
+     "Expert Systems with Applications 91 (2018); files from the BERT-FAQ repository (data/StackFAQ), as JSON Lines",
+     [os.path.join("stackfaq", "docs.jsonl"), os.path.join("stackfaq", "queries-dev.jsonl")]),
+    ("SemEval-2016 Task 3, English subtask B (question-question similarity on Qatar Living; Nakov et al. 2016), "
+     "dev set as JSON Lines",
+     [os.path.join("semeval2016-qq", "dev", "docs.jsonl"), os.path.join("semeval2016-qq", "dev", "queries.jsonl")]),
+]
+
+
+def default_data_dir():
+    """$SUPPORT_EVAL_DATA, else ../shared/data resolved from the repository root."""
+    return os.environ.get("SUPPORT_EVAL_DATA") or os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
+
+
+def check_data(data):
+    """Exits non-zero naming every missing file, the data set it belongs to and where it comes from."""
+    lines = []
+    for source, files in DATA_SETS:
+        missing = [name for name in files if not os.path.isfile(os.path.join(data, name))]
+        if missing:
+            lines.append(f"  {', '.join(missing)}\n    data set: {source}")
+    if not lines:
+        return
+    sys.exit("\n".join([f"evaluation data missing in {data}:"] + lines + [
+        "These research sets are not part of the repository (neither has a clear licence to redistribute it).",
+        "Put them there, or pass --data DIR or set SUPPORT_EVAL_DATA (expected layout: tests/eval/README.md)."]))
 
 
 def load_jsonl(path):
@@ -52,11 +82,11 @@ def reciprocal_rank(ranked, relevant, cutoff):
     return 0.0
 
 
-def stackfaq(supportctl, show_misses, params=(), quiet=False):
+def stackfaq(supportctl, data, show_misses, params=(), quiet=False):
     """Returns {"all"|"A"|"B": (MRR, P@1, R@5)}. Halves for split-half checks: queries in file
     order alternate A, B, A, ... (five paraphrases per doc, so each doc's paraphrases are
     split between the halves, alternating which half gets three)."""
-    folder = os.path.join(DATA, "stackfaq")
+    folder = os.path.join(data, "stackfaq")
     queries = load_jsonl(os.path.join(folder, "queries-dev.jsonl"))
     runs = rank(supportctl, os.path.join(folder, "docs.jsonl"), os.path.join(folder, "queries-dev.jsonl"), 1000, params)
     sums = {key: [0.0, 0.0, 0.0, 0] for key in ("all", "A", "B")}
@@ -85,8 +115,8 @@ def stackfaq(supportctl, show_misses, params=(), quiet=False):
     return result
 
 
-def semeval(supportctl, params=(), quiet=False):
-    folder = os.path.join(DATA, "semeval2016-qq", "dev")
+def semeval(supportctl, data, params=(), quiet=False):
+    folder = os.path.join(data, "semeval2016-qq", "dev")
     queries = load_jsonl(os.path.join(folder, "queries.jsonl"))
     runs = rank(supportctl, os.path.join(folder, "docs.jsonl"), os.path.join(folder, "queries.jsonl"), 10, params)
     total_ap = total_rr = total_p1 = 0.0
@@ -115,13 +145,16 @@ def check_supportctl(path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=default_data_dir(),
+                        help="folder holding stackfaq/ and semeval2016-qq/ (default: $SUPPORT_EVAL_DATA, else ../shared/data)")
     parser.add_argument("--supportctl", default=default_supportctl())
     parser.add_argument("--misses", type=int, default=0, help="list this many StackFAQ misses")
     parser.add_argument("--param", action="append", default=[], help="NAME=VALUE, a RankingParams override")
     args = parser.parse_args()
+    check_data(args.data)
     check_supportctl(args.supportctl)
-    stackfaq(args.supportctl, args.misses, args.param)
-    semeval(args.supportctl, args.param)
+    stackfaq(args.supportctl, args.data, args.misses, args.param)
+    semeval(args.supportctl, args.data, args.param)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 #pragma once
-// Shortcuts for the API tests: a valid draft and JSON requests.
-#include "server_process.h"
+// Shortcuts for the API tests: a valid draft, JSON requests and answers, a configuration file.
+#include "running_server.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <string>
+#include <vector>
 
 namespace support_test {
 
@@ -38,12 +40,13 @@ inline nlohmann::json body_json(const httplib::Result& result) {
   return body;
 }
 
-inline nlohmann::json list_tickets(const ServerProcess& server) {
-  httplib::Client client = server.client();
-  const httplib::Result result = client.Get("/api/tickets", server.staff_headers());
-  REQUIRE(result);
-  REQUIRE(result->status == 200);
-  return body_json(result)["tickets"];
+// A RunningServer set-up that starts the server with --config FILE holding `config_json`.
+inline RunningServer::SetUp with_config(const std::string& config_json) {
+  return [config_json](const std::string& folder) {
+    const std::string path = folder + "/widget.json";
+    std::ofstream(path, std::ios::binary) << config_json;
+    return std::vector<std::string>{"--config", path};
+  };
 }
 
 }  // namespace support_test

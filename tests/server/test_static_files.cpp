@@ -15,21 +15,21 @@ void write_file(const std::string& path, const std::string& content) {
 }  // namespace
 
 TEST_CASE("static files: content types, / is the demo page, no way out of the web folder") {
-  TempDir root;
-  const std::string web = root.path() + "/web";
-  write_file(web + "/demo/index.html", "<!doctype html><title>demo</title>");
-  write_file(web + "/widget.wasm", std::string("\0asm\1\0\0\0", 8));
-  write_file(web + "/widget.mjs", "export default 1;");
-  write_file(web + "/loader.js", "console.log(1);");
-  write_file(web + "/style.css", "body{}");
-  write_file(web + "/fonts/inter.ttf", "ttf");
-  write_file(web + "/widget/assets/config/default.json", R"({"default":true})");
-  write_file(web + "/.env", "hidden");
-  write_file(root.path() + "/secret.txt", "top secret");
-  std::filesystem::create_directory_symlink(root.path(), web + "/escape");
-
-  ServerProcess server(root.path() + "/data", {"--web", web});
-  httplib::Client client = server.client();
+  RunningServer api([](const std::string& root) {
+    const std::string web = root + "/web";
+    write_file(web + "/demo/index.html", "<!doctype html><title>demo</title>");
+    write_file(web + "/widget.wasm", std::string("\0asm\1\0\0\0", 8));
+    write_file(web + "/widget.mjs", "export default 1;");
+    write_file(web + "/loader.js", "console.log(1);");
+    write_file(web + "/style.css", "body{}");
+    write_file(web + "/fonts/inter.ttf", "ttf");
+    write_file(web + "/widget/assets/config/default.json", R"({"default":true})");
+    write_file(web + "/.env", "hidden");
+    write_file(root + "/secret.txt", "top secret");
+    std::filesystem::create_directory_symlink(root, web + "/escape");
+    return std::vector<std::string>{"--web", web};
+  });
+  httplib::Client& client = api.client();
 
   const struct {
     const char* path;

@@ -1,6 +1,5 @@
 #include "api_test_helpers.h"
 
-#include <fstream>
 #include <set>
 #include <string>
 #include <thread>
@@ -25,9 +24,8 @@ std::set<std::pair<std::string, std::string>> field_codes(const httplib::Result&
 }  // namespace
 
 TEST_CASE("POST /api/tickets: 201 with id and number, then listed for staff") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
 
   const httplib::Result created = post_json(client, "/api/tickets", valid_draft());
   REQUIRE(created);
@@ -41,7 +39,7 @@ TEST_CASE("POST /api/tickets: 201 with id and number, then listed for staff") {
   const json second = body_json(post_json(client, "/api/tickets", valid_draft("Second")));
   CHECK(second["number"].get<int>() == answer["number"].get<int>() + 1);
 
-  const json tickets = list_tickets(server);
+  const json tickets = api.tickets();
   REQUIRE(tickets.size() == 2);
   CHECK(tickets[0]["subject"] == "Second");  // newest first
   const json& first = tickets[1];
@@ -56,9 +54,8 @@ TEST_CASE("POST /api/tickets: 201 with id and number, then listed for staff") {
 }
 
 TEST_CASE("POST /api/tickets: malformed JSON is 400 with a clear message") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
   for (const std::string body : {"{\"name\": ", "not json", "", "[1,2]", "\"text\""}) {
     CAPTURE(body);
     const httplib::Result result = post_json(client, "/api/tickets", body);
@@ -71,13 +68,12 @@ TEST_CASE("POST /api/tickets: malformed JSON is 400 with a clear message") {
   const httplib::Result deep = post_json(client, "/api/tickets", std::string(20000, '['));
   REQUIRE(deep);
   CHECK(deep->status == 400);
-  CHECK(list_tickets(server).empty());
+  CHECK(api.tickets().empty());
 }
 
 TEST_CASE("POST /api/tickets: body over the limit is 413") {
-  TempDir data;
-  ServerProcess server(data.path(), {"--max-body", "4096"});
-  httplib::Client client = server.client();
+  RunningServer api({"--max-body", "4096"});
+  httplib::Client& client = api.client();
   json draft = valid_draft();
   draft["description"] = std::string(5000, 'x');
   const httplib::Result result = post_json(client, "/api/tickets", draft);
@@ -92,9 +88,8 @@ TEST_CASE("POST /api/tickets: body over the limit is 413") {
 }
 
 TEST_CASE("POST /api/tickets: default limit of 64 KiB") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
   json draft = valid_draft();
   draft["description"] = std::string(70 * 1024, 'x');
   const httplib::Result result = post_json(client, "/api/tickets", draft);
@@ -103,9 +98,8 @@ TEST_CASE("POST /api/tickets: default limit of 64 KiB") {
 }
 
 TEST_CASE("POST /api/tickets: a content type other than JSON is 415") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
   const std::string body = valid_draft().dump();
   const httplib::Result missing = client.Post("/api/tickets", body, "");
   REQUIRE(missing);
@@ -123,9 +117,8 @@ TEST_CASE("POST /api/tickets: a content type other than JSON is 415") {
 }
 
 TEST_CASE("POST /api/tickets: field problems are 422 with field codes") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
 
   json missing_email = valid_draft();
   missing_email.erase("email");
@@ -154,13 +147,12 @@ TEST_CASE("POST /api/tickets: field problems are 422 with field codes") {
   CHECK(field_codes(result) ==
         std::set<std::pair<std::string, std::string>>{{"name", "invalid_type"}, {"subject", "required"}});
 
-  CHECK(list_tickets(server).empty());
+  CHECK(api.tickets().empty());
 }
 
 TEST_CASE("GET /api/tickets: 401 without or with a wrong staff token") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
   REQUIRE(post_json(client, "/api/tickets", valid_draft())->status == 201);
 
   httplib::Result result = client.Get("/api/tickets");
@@ -169,22 +161,21 @@ TEST_CASE("GET /api/tickets: 401 without or with a wrong staff token") {
   CHECK(body_json(result)["error"].is_string());
   CHECK(result->body.find("ada@example.com") == std::string::npos);
 
-  std::string wrong = server.staff_token();
+  std::string wrong = api.staff_token();
   wrong.back() = wrong.back() == '0' ? '1' : '0';
-  for (const std::string& header : {"Bearer " + wrong, std::string("Bearer "), "Basic " + server.staff_token(),
-                                    server.staff_token(), "Bearer " + server.staff_token() + "x"}) {
+  for (const std::string& header : {"Bearer " + wrong, std::string("Bearer "), "Basic " + api.staff_token(),
+                                    api.staff_token(), "Bearer " + api.staff_token() + "x"}) {
     CAPTURE(header);
     result = client.Get("/api/tickets", {{"Authorization", header}});
     REQUIRE(result);
     CHECK(result->status == 401);
   }
-  CHECK(list_tickets(server).size() == 1);
+  CHECK(api.tickets().size() == 1);
 }
 
 TEST_CASE("POST /api/tickets: a repeat with the same idempotency key returns the same ticket") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
 
   const httplib::Headers key = {{"Idempotency-Key", "draft-7f3a"}};
   const httplib::Result first = post_json(client, "/api/tickets", valid_draft(), key);
@@ -208,13 +199,12 @@ TEST_CASE("POST /api/tickets: a repeat with the same idempotency key returns the
   const httplib::Result conflict = post_json(client, "/api/tickets", with_field, {{"Idempotency-Key", "else"}});
   CHECK(conflict->status == 400);
 
-  CHECK(list_tickets(server).size() == 2);
+  CHECK(api.tickets().size() == 2);
 }
 
 TEST_CASE("POST /api/tickets: a different ticket under a used idempotency key is refused, never replayed") {
-  TempDir data;
-  ServerProcess server(data.path());
-  httplib::Client client = server.client();
+  RunningServer api;
+  httplib::Client& client = api.client();
 
   const httplib::Headers key = {{"Idempotency-Key", "draft-reused"}};
   const httplib::Result first = post_json(client, "/api/tickets", valid_draft("First problem"), key);
@@ -244,7 +234,7 @@ TEST_CASE("POST /api/tickets: a different ticket under a used idempotency key is
   const httplib::Result fresh = post_json(client, "/api/tickets", other, {{"Idempotency-Key", "draft-new"}});
   REQUIRE(fresh);
   CHECK(fresh->status == 201);
-  const json tickets = list_tickets(server);
+  const json tickets = api.tickets();
   REQUIRE(tickets.size() == 2);
   CHECK(tickets[0]["subject"] == "A different problem");
   CHECK(tickets[1]["subject"] == "First problem");
@@ -252,7 +242,7 @@ TEST_CASE("POST /api/tickets: a different ticket under a used idempotency key is
 
 TEST_CASE("POST /api/tickets: the same key sent in parallel makes one ticket") {
   TempDir data;
-  ServerProcess server(data.path());
+  ServerProcess server(data.path());   // one client per thread: httplib's client is not shared
   constexpr int kParallel = 8;
   std::vector<int> statuses(kParallel, -1);
   std::vector<json> answers(kParallel);
@@ -275,13 +265,14 @@ TEST_CASE("POST /api/tickets: the same key sent in parallel makes one ticket") {
     CHECK(answers[i]["number"] == answers[0]["number"]);
   }
   CHECK(created == 1);
-  CHECK(list_tickets(server).size() == 1);
+  httplib::Client staff = server.client();
+  const httplib::Result listed = staff.Get("/api/tickets", server.staff_headers());
+  CHECK(body_json(listed)["tickets"].size() == 1);
 }
 
 TEST_CASE("API: CORS preflight, health and 404 for unknown endpoints") {
-  TempDir data;
-  ServerProcess server(data.path(), {"--allow-origin", "https://shop.example"});
-  httplib::Client client = server.client();
+  RunningServer api({"--allow-origin", "https://shop.example"});
+  httplib::Client& client = api.client();
 
   httplib::Result preflight = client.Options("/api/tickets", {{"Origin", "https://shop.example"},
                                                               {"Access-Control-Request-Method", "POST"}});
@@ -304,13 +295,8 @@ TEST_CASE("API: CORS preflight, health and 404 for unknown endpoints") {
 }
 
 TEST_CASE("GET /api/config passes the --config file through") {
-  TempDir data;
-  const std::string config_path = data.path() + "/widget.json";
-  {
-    std::ofstream(config_path) << R"({"brand":{"name":"Example"}})";
-  }
-  ServerProcess server(data.path() + "/data", {"--config", config_path});
-  httplib::Client client = server.client();
+  RunningServer api(with_config(R"({"brand":{"name":"Example"}})"));
+  httplib::Client& client = api.client();
   const httplib::Result result = client.Get("/api/config");
   REQUIRE(result);
   CHECK(result->status == 200);
@@ -319,14 +305,9 @@ TEST_CASE("GET /api/config passes the --config file through") {
 }
 
 TEST_CASE("POST /api/tickets: limits come from the configuration (per-category minimum)") {
-  TempDir data;
-  const std::string config_path = data.path() + "/widget.json";
-  {
-    std::ofstream(config_path) << R"({"policy":{"default_min_description_length":10,
-                                     "category_overrides":{"bug":{"min_description_length":60}}}})";
-  }
-  ServerProcess server(data.path() + "/data", {"--config", config_path});
-  httplib::Client client = server.client();
+  RunningServer api(with_config(R"({"policy":{"default_min_description_length":10,
+                                   "category_overrides":{"bug":{"min_description_length":60}}}})"));
+  httplib::Client& client = api.client();
   json draft = valid_draft();
   draft["description"] = "Twelve chars";
   draft["category"] = "bug";
@@ -334,9 +315,45 @@ TEST_CASE("POST /api/tickets: limits come from the configuration (per-category m
   REQUIRE(result);
   CHECK(result->status == 422);
   CHECK(field_codes(result) == std::set<std::pair<std::string, std::string>>{{"description", "too_short"}});
-  CHECK(body_json(result)["errors"][0]["message"] == "Please enter at least 60 characters.");
+  const json errors = body_json(result)["errors"];
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0]["message"] == "Please enter at least 60 characters.");
   draft["category"] = "question";
   result = post_json(client, "/api/tickets", draft);
   REQUIRE(result);
   CHECK(result->status == 201);
+}
+
+TEST_CASE("GET /api/tickets/{id}: the ticket the 201's Location names, for staff; 404 for unknown ids") {
+  RunningServer api;
+  httplib::Client& client = api.client();
+  const httplib::Result created = post_json(client, "/api/tickets", valid_draft());
+  REQUIRE(created);
+  REQUIRE(created->status == 201);
+  const std::string id = body_json(created)["id"].get<std::string>();
+  const std::string location = created->get_header_value("Location");
+  CHECK(location == "/api/tickets/" + id);
+  REQUIRE(post_json(client, "/api/tickets", valid_draft("Another"))->status == 201);
+
+  const httplib::Result one = client.Get(location, api.staff_headers());
+  REQUIRE(one);
+  CHECK(one->status == 200);
+  const json listed = api.tickets();
+  REQUIRE(listed.size() == 2);
+  CHECK(body_json(one) == listed[1]);  // the same JSON as its item in the list
+
+  const httplib::Result anonymous = client.Get(location);
+  REQUIRE(anonymous);
+  CHECK(anonymous->status == 401);
+  CHECK(anonymous->body.find("ada@example.com") == std::string::npos);
+
+  const std::vector<std::string> unknown_paths = {"/api/tickets/t_000000000000000000000000", "/api/tickets/" + id + "x",
+                                                  "/api/tickets/" + id + "/more", "/api/tickets/%20"};
+  for (const std::string& path : unknown_paths) {
+    CAPTURE(path);
+    const httplib::Result unknown = client.Get(path, api.staff_headers());
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    CHECK(body_json(unknown)["error"].is_string());
+  }
 }

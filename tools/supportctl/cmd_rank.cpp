@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command_registry.h"
+#include "count_argument.h"
 #include "search/search_index.h"
 
 namespace {
@@ -92,13 +93,9 @@ int run_rank(const std::vector<std::string>& args) {
       docs_path = args[++i];
     } else if (args[i] == "--queries" && has_value) {
       queries_path = args[++i];
-    } else if (args[i] == "--top" && has_value) {
-      try {
-        top = std::stoul(args[++i]);
-      } catch (const std::exception&) {
-        std::fprintf(stderr, "supportctl rank: --top needs a positive number\n");
-        return 1;
-      }
+    } else if (args[i] == "--top") {
+      const std::string* value = has_value ? &args[++i] : nullptr;
+      if (!supportctl::read_count_option("rank", "--top", value, supportctl::kMaxTop, top)) return 2;
     } else {
       std::fprintf(stderr, "supportctl rank: unexpected argument '%s'\n", args[i].c_str());
       return 1;

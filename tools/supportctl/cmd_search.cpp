@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command_registry.h"
+#include "count_argument.h"
 #include "kb/kb_json.h"
 #include "search/search_index.h"
 
@@ -17,13 +18,9 @@ int run_search(const std::vector<std::string>& args) {
   std::vector<std::string> positional;
   std::size_t top = 10;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--top" && i + 1 < args.size()) {
-      try {
-        top = std::stoul(args[++i]);
-      } catch (const std::exception&) {
-        std::fprintf(stderr, "supportctl search: --top needs a positive number\n");
-        return 1;
-      }
+    if (args[i] == "--top") {
+      const std::string* value = i + 1 < args.size() ? &args[++i] : nullptr;
+      if (!supportctl::read_count_option("search", "--top", value, supportctl::kMaxTop, top)) return 2;
     } else {
       positional.push_back(args[i]);
     }

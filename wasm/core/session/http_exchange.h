@@ -19,6 +19,7 @@ struct HttpRequest {
 struct HttpResponse {
   int status = 0;            // 0: the request never got an answer (offline, CORS, DNS, ...)
   std::string body;
+  std::string retry_after;   // the Retry-After header, if any (429, 503)
 };
 
 }  // namespace support

@@ -35,6 +35,7 @@ TEST_CASE("default config: plugin problem walks every troubleshooting step to th
   CHECK(steps == std::vector<std::string>{"pick_plugin", "watch_tutorial", "kb_plugin", "deactivate_plugins",
                                           "switch_theme", "host_settings", "clear_cache", "before_ticket",
                                           "plugin_form"});
+  REQUIRE(log.size() >= 2);
   CHECK(log[1]["title"] == "Watch the Northwind Form Builder tutorial");
   CHECK(run.text("plugin_issue.watch_tutorial.item1").find("https://northwind-plugins.test/") != std::string::npos);
 
@@ -90,6 +91,7 @@ TEST_CASE("default config: email problems get whitelisting and spam-folder advic
   Config config = load_config(default_config_path());
   FlowRun replies = *FlowRun::for_category(config, "email_access", FlowContext{});
   walk(replies, {"no_replies", "continue"});
+  REQUIRE_FALSE(replies.current_step().item_keys.empty());
   CHECK(replies.text(replies.current_step().item_keys[0]).find("Promotions") != std::string::npos);
   walk(replies, {"didnt_help"});
   CHECK(replies.reached_form());
