@@ -77,12 +77,18 @@ TEST_CASE("sent ticket: a draft changed after a failed send gets a new key; an u
   const HttpRequest first = submit_one(s);
   s.on_response(first.id, {0, ""});   // the answer was lost: the ticket may or may not be stored
 
-  const HttpRequest retry = submit_one(s);
+  s.tick(120000);                     // the automatic retry
+  auto retries = s.take_requests();
+  REQUIRE(retries.size() == 1);
+  const HttpRequest retry = retries[0];
   CHECK(key_of(retry) == key_of(first));   // same request: the server can recognise it
   CHECK(retry.body == first.body);
   s.on_response(retry.id, {503, ""});
 
+  // An edit while it waits stops the retries (they would send the old text) and says so.
   s.set_form_value("description", "I need a copy of my invoice for March, please.");
+  CHECK_FALSE(s.sending());
+  CHECK_FALSE(s.form_error().empty());
   const HttpRequest changed = submit_one(s);
   CHECK(key_of(changed) != key_of(first));   // a different request never rides on the old key
 
@@ -91,6 +97,11 @@ TEST_CASE("sent ticket: a draft changed after a failed send gets a new key; an u
   SupportSession reloaded(load_config(minimal_config_path()), "en", "seed-2");
   reloaded.restore_draft(s.saved_draft());
   REQUIRE(reloaded.flow());
+  // It was on its way when the page went: after the reload it goes out again, unchanged.
+  auto resent = reloaded.take_requests();
+  REQUIRE(resent.size() == 1);
+  CHECK(resent[0].body == changed.body);
+  reloaded.cancel_sending();
   reloaded.set_form_value("description", "Something else entirely now.");
   const HttpRequest after_reload = submit_one(reloaded);
   CHECK(key_of(after_reload) != key_of(changed));

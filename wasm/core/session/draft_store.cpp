@@ -25,6 +25,7 @@ nlohmann::json draft_to_json(const SessionDraft& draft) {
                           {"idempotency_key", draft.idempotency_key},
                           {"key_request", draft.key_request},
                           {"screen", draft.screen}};
+  if (draft.sending) saved["sending"] = true;
   if (draft.last_sent)
     saved["last_sent"] = {{"number", draft.last_sent->number}, {"subject", draft.last_sent->subject},
                           {"created_at", draft.last_sent->created_at}};
@@ -56,6 +57,7 @@ std::optional<SessionDraft> draft_from_json(const nlohmann::json& saved) {
     draft.last_sent = SentTicket{number_member(*l, "number"), text_member(*l, "subject"),
                                  text_member(*l, "created_at")};
   draft.screen = text_member(saved, "screen");
+  if (auto s = saved.find("sending"); s != saved.end() && s->is_boolean()) draft.sending = s->get<bool>();
   return draft;
 }
 

@@ -23,6 +23,7 @@ struct SessionDraft {
   std::string key_request;                    // fingerprint of the request the key was sent with
   std::string screen;                         // "home", "flow" or "sent"
   std::optional<SentTicket> last_sent;
+  bool sending = false;                       // a ticket was on its way (not answered for good)
 };
 
 // The draft as saved (version 1).

@@ -13,6 +13,12 @@ int RequestQueue::post(const std::string& path, std::string body, Headers header
   return outgoing_.back().id;
 }
 
+int RequestQueue::resend(HttpRequest request) {
+  request.id = next_id_++;
+  outgoing_.push_back(std::move(request));
+  return outgoing_.back().id;
+}
+
 std::vector<HttpRequest> RequestQueue::take() {
   std::vector<HttpRequest> out;
   out.swap(outgoing_);

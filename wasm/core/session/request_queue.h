@@ -15,6 +15,11 @@ class RequestQueue {
 
   // Queues a POST of `body` (JSON text) to `path`; returns the request's id.
   int post(const std::string& path, std::string body, Headers headers);
+  // The id the next queued request will get.
+  int peek_next_id() const { return next_id_; }
+  // Queues `request` again under a new id (a retry of the very same request); returns the id.
+  int resend(HttpRequest request);
+  bool waiting() const { return !outgoing_.empty(); }
   // Everything queued since the last call, oldest first.
   std::vector<HttpRequest> take();
 

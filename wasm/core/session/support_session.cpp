@@ -87,14 +87,19 @@ bool SupportSession::tick(double now_ms) {
     changed |= search_box_.update(search_query_, index, now_ms, delay);
   }
   if (on_form()) changed |= form_search_.update(form_search_text(), index, now_ms, kFormSuggestionDelayMs);
+  // The delivery runs whatever screen is up: a ticket waiting to be retried goes out on time.
+  changed |= form_.tick(now_ms);
+  if (form_.sending()) changed = true;   // the countdown moves
   return changed;
 }
 
 std::optional<double> SupportSession::wake_at() const {
   auto a = screen_ == Screen::Home ? search_box_.due_at() : std::nullopt;
   auto b = on_form() ? form_search_.due_at() : std::nullopt;
-  if (a && b) return std::min(*a, *b);
-  return a ? a : b;
+  std::optional<double> at;
+  for (const auto& t : {a, b, form_.wake_at()})
+    if (t && (!at || *t < *at)) at = t;
+  return at;
 }
 
 bool SupportSession::on_form() const { return screen_ == Screen::Flow && run_ && run_->reached_form(); }
@@ -230,8 +235,20 @@ void SupportSession::post_event(const nlohmann::json& event) {
 }
 
 void SupportSession::on_response(int request_id, const HttpResponse& response) {
-  if (form_.on_response(request_id, response) == TicketForm::Answer::sent) ticket_sent();
+  switch (form_.on_response(request_id, response)) {
+    case TicketForm::Answer::sent: ticket_sent(); break;
+    case TicketForm::Answer::retrying:   // saved as "on its way": a reload sends it again
+    case TicketForm::Answer::failed: ++draft_revision_; break;
+    case TicketForm::Answer::not_ours: break;
+  }
 }
+
+void SupportSession::cancel_sending() {
+  form_.cancel_sending();
+  ++draft_revision_;
+}
+
+void SupportSession::set_online(bool online) { form_.set_online(online); }
 
 // The server stored the ticket: show what was sent, and make sure nothing that follows can be
 // taken for it. The flow is over; the next ticket starts from the first screen.
@@ -268,6 +285,7 @@ SessionDraft SupportSession::draft() const {
   draft.key_request = form_.key_request();
   draft.screen = run_ && screen_ != Screen::Home ? "flow" : form_.ticket_number() > 0 ? "sent" : "home";
   draft.last_sent = form_.last_sent();
+  draft.sending = form_.was_sending() && run_ && run_->reached_form();
   return draft;
 }
 
@@ -286,6 +304,9 @@ void SupportSession::restore_draft(const nlohmann::json& saved) {
   }
   if (draft->category.empty() || draft->screen != "flow") return;
   replay_flow(draft->category, draft->answers);
+  // A ticket that was on its way goes out again: the replayed form makes the very same request,
+  // so it keeps its key and is stored once, whether or not the first try arrived.
+  if (draft->sending && run_ && run_->reached_form()) form_.submit(*run_, articles_opened_);
 }
 
 void SupportSession::replay_flow(const std::string& category, const std::vector<std::string>& answers) {

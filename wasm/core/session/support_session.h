@@ -98,6 +98,12 @@ public:
   const std::string& form_error() const { return form_.error(); }
   void submit();
   bool sending() const { return form_.sending(); }
+  // Getting the ticket through: it is retried on its own after no answer, 429 or 5xx (with
+  // backoff, honouring Retry-After) and waits while the browser is offline.
+  DeliveryState delivery_state() const { return form_.delivery_state(); }
+  std::string delivery_message() const { return form_.delivery_message(); }   // empty when nothing waits
+  void cancel_sending();
+  void set_online(bool online);   // the platform's online/offline events
   // Articles matching what the customer is writing (subject + description), for "maybe this
   // helps"; as of the last tick().
   const std::vector<SearchHit>& form_suggestions() const { return form_search_.hits(); }
@@ -119,6 +125,7 @@ public:
 
   // --- platform side ---
   std::vector<HttpRequest> take_requests() { return requests_.take(); }
+  bool has_requests() const { return requests_.waiting(); }
   void on_response(int request_id, const HttpResponse& response);
   // Bumped on every change worth keeping: the platform saves saved_draft() locally when it moves.
   unsigned draft_revision() const { return draft_revision_; }

@@ -3,6 +3,8 @@
 #include "ticket/ticket_rules_from_config.h"
 #include "ticket/ticket_validation.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 namespace support {
@@ -19,11 +21,18 @@ std::string request_fingerprint(const std::string& body) {
   return out;
 }
 
+std::uint64_t seed_of(const std::string& text) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
+
 const std::string kNoValue;
 }  // namespace
 
 TicketForm::TicketForm(const Config& config, std::string key_seed, RequestQueue& requests, TextLookup text)
-    : config_(config), requests_(requests), text_(std::move(text)), key_seed_(std::move(key_seed)) {
+    : config_(config), requests_(requests), text_(std::move(text)), key_seed_(std::move(key_seed)),
+      sender_(seed_of(key_seed_)) {
   new_idempotency_key();
 }
 
@@ -36,6 +45,11 @@ bool TicketForm::set_value(const std::string& field_id, std::string text) {
   auto it = values_.find(field_id);
   if (it != values_.end() && it->second == text) return false;
   values_[field_id] = std::move(text);
+  // A ticket on its way carries the old text: stop it, so what goes out is what was typed.
+  if (sender_.active()) {
+    sender_.cancel();
+    error_ = text_("delivery.edited");
+  }
   for (auto e = field_errors_.begin(); e != field_errors_.end();)
     e = e->field == field_id ? field_errors_.erase(e) : e + 1;
   return true;
@@ -79,14 +93,64 @@ void TicketForm::send(TicketDraft draft) {
   key_request_ = fingerprint;
   pending_ = draft;
   draft.idempotency_key = idempotency_key_;
-  sending_request_ = requests_.post(
-      "/api/tickets", to_json(draft).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-      {{"Content-Type", "application/json"}, {"Idempotency-Key", idempotency_key_}});
+  HttpRequest request;
+  request.method = "POST";
+  request.path = "/api/tickets";
+  request.body = to_json(draft).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  request.headers = {{"Content-Type", "application/json"}, {"Idempotency-Key", idempotency_key_}};
+  request.id = requests_.resend(request);
+  sender_.start(std::move(request), now_ms_);
 }
 
-TicketForm::Answer TicketForm::on_response(int request_id, const HttpResponse& response) {
-  if (!sending_request_ || *sending_request_ != request_id) return Answer::not_ours;   // events, or a stale answer
-  sending_request_.reset();
+bool TicketForm::tick(double now_ms) {
+  now_ms_ = now_ms;
+  const DeliveryState before = sender_.state();
+  const int next_id = requests_.peek_next_id();
+  if (auto retry = sender_.due(now_ms, next_id)) {
+    requests_.resend(std::move(*retry));
+    return true;
+  }
+  return sender_.state() != before;
+}
+
+void TicketForm::set_online(bool online) { sender_.set_online(online, now_ms_); }
+
+std::optional<double> TicketForm::wake_at() const {
+  const auto at = sender_.retry_at();
+  if (!at) return std::nullopt;
+  const double left = *at - now_ms_;
+  if (left <= 0) return *at;
+  const double to_next_second = std::fmod(left, 1000.0);
+  return std::min(*at, now_ms_ + (to_next_second > 0 ? to_next_second : 1000.0));
+}
+
+void TicketForm::cancel_sending() {
+  if (!sender_.active()) return;
+  sender_.cancel();
+  error_ = text_("delivery.cancelled");
+}
+
+std::string TicketForm::delivery_message() const {
+  switch (sender_.state()) {
+    case DeliveryState::WaitingToRetry: {
+      const double left = std::max(0.0, *sender_.retry_at() - now_ms_);
+      std::string message = text_("delivery.retrying");
+      const std::string seconds = std::to_string(static_cast<long>(std::ceil(left / 1000.0)));
+      if (const auto at = message.find("{seconds}"); at != std::string::npos) message.replace(at, 9, seconds);
+      return message;
+    }
+    case DeliveryState::Offline: return text_("delivery.offline");
+    case DeliveryState::Sending:
+    case DeliveryState::Idle: break;
+  }
+  return {};
+}
+
+TicketForm::Answer TicketForm::on_response(int request_id, const HttpResponse& answer) {
+  if (!sender_.active() || sender_.request().id != request_id) return Answer::not_ours;   // events, or a stale answer
+  const std::optional<HttpResponse> final_answer = sender_.on_response(request_id, answer, now_ms_);
+  if (!final_answer) return Answer::retrying;   // no answer, 429 or 5xx: the sender tries again
+  const HttpResponse& response = *final_answer;
   nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
   if (response.status == 200 || response.status == 201) {
     if (body.is_object() && body.contains("number") && body["number"].is_number_integer()) {
@@ -119,13 +183,9 @@ TicketForm::Answer TicketForm::on_response(int request_id, const HttpResponse& r
     error_ = text_("form.fix_errors");
     return Answer::failed;
   }
-  // Nothing the customer typed is lost: the form stays, and a retry of the unchanged draft reuses
-  // the idempotency key, so a request that did reach the server is not stored twice.
-  if (response.status == 0) error_ = text_("error.network");
-  else if (body.is_object() && body.contains("error") && body["error"].is_string())
-    error_ = text_("error.server") + " (" + body["error"].get<std::string>() + ")";
-  else
-    error_ = text_("error.server");
+  // The server's final word on this request (no answer, 429 and 5xx were retried above). Its own
+  // wording is for developers, not customers: the form shows ours, and keeps everything typed.
+  error_ = text_("error.server");
   return Answer::failed;
 }
 

@@ -3,6 +3,7 @@
 // show, the submit, the request and its answer, and the idempotency key bound to the one exact
 // request it was sent with (a retry of that request keeps it; anything changed gets a new one).
 #include "config/config.h"
+#include "delivery/ticket_sender.h"
 #include "run/flow_run.h"
 #include "run/form_submission.h"
 #include "session/http_exchange.h"
@@ -37,9 +38,25 @@ class TicketForm {
   // Checks the values (the form's rules, then the server's own rules on the ticket they make)
   // and, when all is well, queues the ticket. Ignored while a ticket is on its way.
   void submit(const FlowRun& run, const std::vector<std::string>& articles_opened);
-  bool sending() const { return sending_request_.has_value(); }
+  // A ticket is on its way: sent and not answered yet, or waiting to be tried again.
+  bool sending() const { return sender_.active(); }
 
-  enum class Answer { not_ours, failed, sent };
+  // --- getting it through (delivery/ticket_sender.h): retries, offline, cancel ---
+  // The time, from the platform's frame tick; queues a retry when one is due. true if it did.
+  bool tick(double now_ms);
+  void set_online(bool online);
+  DeliveryState delivery_state() const { return sender_.state(); }
+  std::optional<double> retry_at() const { return sender_.retry_at(); }
+  // When the platform should call tick() again: a due retry, or the next change of the
+  // "trying again in N s" countdown.
+  std::optional<double> wake_at() const;
+  // The customer stopped the retries: nothing more goes out, the form is theirs again. The key
+  // stays, so sending the unchanged form later cannot make a second ticket.
+  void cancel_sending();
+  // A line for the customer while a ticket waits ("trying again in 8 s", "offline"); empty else.
+  std::string delivery_message() const;
+
+  enum class Answer { not_ours, failed, sent, retrying };
   // The platform's answer to a request: `sent` when the server stored the ticket (the form is
   // then ready for the next one: new key, subject and description cleared, name and email kept).
   Answer on_response(int request_id, const HttpResponse& response);
@@ -54,6 +71,9 @@ class TicketForm {
   // For the local draft.
   const std::string& idempotency_key() const { return idempotency_key_; }
   const std::string& key_request() const { return key_request_; }
+  // A ticket was on its way when the draft was saved: send it again after a reload (same
+  // request, same key, so it is stored once whatever happened to the first try).
+  bool was_sending() const { return sender_.active(); }
   // Puts back what a saved draft held: its values (over the current ones), the key of the unsent
   // ticket with its request (an empty key keeps the current one), the last ticket sent.
   void restore(const FormValues& values, const std::string& key, const std::string& key_request,
@@ -81,7 +101,8 @@ class TicketForm {
   std::string key_request_;
   bool key_reuse_retried_ = false;
   std::optional<TicketDraft> pending_;   // the ticket on its way (without its key)
-  std::optional<int> sending_request_;
+  TicketSender sender_;
+  double now_ms_ = 0;
   long ticket_number_ = 0;
   std::optional<SentTicket> last_sent_;
 };

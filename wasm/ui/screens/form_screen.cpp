@@ -41,6 +41,11 @@ void draw_form_fields(support::SupportSession& session) {
   const bool sending = session.sending();
   if (button(sending ? session.text("form.sending") : session.text("form.submit"), ButtonKind::Primary, sending, -1))
     session.submit();
+  // Not through yet: say when the next try goes, and let the customer stop it.
+  if (const std::string waiting = session.delivery_message(); !waiting.empty()) {
+    status(waiting);
+    if (button(session.text("delivery.stop"), ButtonKind::Secondary)) session.cancel_sending();
+  }
 }
 
 }  // namespace ui
