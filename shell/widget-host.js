@@ -84,6 +84,23 @@ export function mountWidget(root, launcher, options) {
     const more = M._widget_frame(t ?? performance.now());
     syncOut();
     if (more) invalidate();
+    else scheduleWake();
+  }
+
+  // The session's next appointment (a debounced search, a ticket retry, its countdown): one
+  // timer instead of frames. With the panel closed the session still ticks, so a ticket waiting
+  // to be retried goes out on time; nothing is drawn.
+  let wakeTimer = 0;
+  function scheduleWake() {
+    if (!M) return;
+    clearTimeout(wakeTimer);
+    const at = M._widget_wake_at();
+    if (at < 0) return;
+    wakeTimer = setTimeout(() => {
+      if (isOpen) return invalidate();
+      if (M._widget_tick(performance.now())) syncOut();
+      scheduleWake();
+    }, Math.max(0, at - performance.now()));
   }
 
   function syncOut() {
@@ -111,14 +128,16 @@ export function mountWidget(root, launcher, options) {
 
   async function send(r) {
     if (options.dryRun) return sendDry(r);
-    let status = 0, body = '';
+    let status = 0, body = '', retryAfter = '';
     try {
       const res = await fetch(new URL(r.path, options.api), { method: r.method, headers: r.headers, body: r.body || undefined });
       status = res.status;
+      retryAfter = res.headers.get('Retry-After') || '';
       body = await res.text();
     } catch (_) { status = 0; }
-    cstr(body, (p) => M._widget_http_response(r.id, status, p));
+    cstr(body, (p) => cstr(retryAfter, (ra) => M._widget_http_response(r.id, status, p, ra)));
     invalidate();
+    scheduleWake();
   }
 
   // Dry run: the request is shown, not sent; the widget gets what the server would answer.
@@ -127,7 +146,7 @@ export function mountWidget(root, launcher, options) {
     const isTicket = r.path === '/api/tickets';
     const answer = isTicket ? { number: ++dryRunNumber, created_at: new Date().toISOString(), dry_run: true } : { dry_run: true };
     queueMicrotask(() => {
-      cstr(JSON.stringify(answer), (p) => M._widget_http_response(r.id, isTicket ? 201 : 202, p));
+      cstr(JSON.stringify(answer), (p) => cstr('', (ra) => M._widget_http_response(r.id, isTicket ? 201 : 202, p, ra)));
       invalidate();
     });
   }
@@ -240,6 +259,11 @@ export function mountWidget(root, launcher, options) {
     bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => M._widget_set_fonts(p1, n1, p2, n2)));
     mirror = new SemanticMirror(layers, domInput);
     if (options.context) setContext(options.context);
+    // A ticket waiting for the network goes out when the browser is back online.
+    const online = () => { M._widget_set_online(navigator.onLine ? 1 : 0); invalidate(); scheduleWake(); };
+    window.addEventListener('online', online);
+    window.addEventListener('offline', online);
+    online();
     resize();
     loadKbFile();
   }
@@ -270,6 +294,7 @@ export function mountWidget(root, launcher, options) {
     launcher.setAttribute('aria-expanded', 'false');
     focusedOnce = false;
     launcher.focus();
+    scheduleWake();   // a ticket waiting to be retried still goes out while the panel is closed
   }
 
   // ---- staff preview ----

@@ -57,7 +57,7 @@ TEST_CASE("customer context: a change replays the flow in progress, keeping its 
   s.answer("not_answered");
   s.answer("didnt_help");
   REQUIRE(s.flow()->current_step().id == "form");
-  s.form_value("name") = "Ada";
+  s.set_form_value("name", "Ada");
 
   FlowContext member;
   member.set_logged_in(true);

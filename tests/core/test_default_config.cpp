@@ -7,8 +7,8 @@
 
 #include "config/config_lint.h"
 #include "config/config_parser.h"
-#include "flow/flow_jump.h"
-#include "flow/flow_run.h"
+#include "run/flow_jump.h"
+#include "run/flow_run.h"
 #include "test_files.h"
 
 #include <set>

@@ -1,7 +1,7 @@
 // Staff preview support: jumping to any step by a real route, the step catalog, the snapshot.
 #include "config/config_parser.h"
-#include "flow/flow_catalog.h"
-#include "flow/flow_jump.h"
+#include "run/flow_catalog.h"
+#include "run/flow_jump.h"
 #include "session/session_snapshot.h"
 #include "session/support_session.h"
 #include "test_files.h"

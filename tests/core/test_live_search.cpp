@@ -51,7 +51,7 @@ TEST_CASE("session: suggestions wait for a pause, and survive a visit to an arti
   SupportSession s(test_files::load_config(test_files::minimal_config_path()), "en", "seed");
   s.choose_category("sales");
   REQUIRE(s.flow()->reached_form());
-  s.form_value("subject") = "how do I restart it";
+  s.set_form_value("subject", "how do I restart it");
   CHECK_FALSE(s.tick(1000));                // just typed: nothing yet, a wake-up is due
   REQUIRE(s.wake_at());
   CHECK(s.form_suggestions().empty());

@@ -54,7 +54,7 @@ TEST_CASE("session kb file: chunks become searchable articles, a batch at a time
 
 TEST_CASE("session kb file: the search box catches up when articles arrive") {
   SupportSession s(config_with_kb_file("kb.jsonl"), "en", "seed");
-  s.search_query() = "quokka";
+  s.set_search_query("quokka");
   s.tick(0);
   CHECK(s.search_hits().empty());
   s.kb_file_chunk(jsonl_articles(3));

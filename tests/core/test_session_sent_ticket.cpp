@@ -12,10 +12,10 @@ using namespace support::test_files;
 namespace {
 
 void fill(SupportSession& s, const std::string& subject, const std::string& description) {
-  s.form_value("name") = "Ada";
-  s.form_value("email") = "ada@example.com";
-  s.form_value("subject") = subject;
-  s.form_value("description") = description;
+  s.set_form_value("name", "Ada");
+  s.set_form_value("email", "ada@example.com");
+  s.set_form_value("subject", subject);
+  s.set_form_value("description", description);
 }
 
 HttpRequest submit_one(SupportSession& s) {
@@ -77,13 +77,18 @@ TEST_CASE("sent ticket: a draft changed after a failed send gets a new key; an u
   const HttpRequest first = submit_one(s);
   s.on_response(first.id, {0, ""});   // the answer was lost: the ticket may or may not be stored
 
-  const HttpRequest retry = submit_one(s);
+  s.tick(120000);                     // the automatic retry
+  auto retries = s.take_requests();
+  REQUIRE(retries.size() == 1);
+  const HttpRequest retry = retries[0];
   CHECK(key_of(retry) == key_of(first));   // same request: the server can recognise it
   CHECK(retry.body == first.body);
   s.on_response(retry.id, {503, ""});
 
-  s.form_value("description") = "I need a copy of my invoice for March, please.";
-  s.form_edited("description");
+  // An edit while it waits stops the retries (they would send the old text) and says so.
+  s.set_form_value("description", "I need a copy of my invoice for March, please.");
+  CHECK_FALSE(s.sending());
+  CHECK_FALSE(s.form_error().empty());
   const HttpRequest changed = submit_one(s);
   CHECK(key_of(changed) != key_of(first));   // a different request never rides on the old key
 
@@ -92,7 +97,12 @@ TEST_CASE("sent ticket: a draft changed after a failed send gets a new key; an u
   SupportSession reloaded(load_config(minimal_config_path()), "en", "seed-2");
   reloaded.restore_draft(s.saved_draft());
   REQUIRE(reloaded.flow());
-  reloaded.form_value("description") = "Something else entirely now.";
+  // It was on its way when the page went: after the reload it goes out again, unchanged.
+  auto resent = reloaded.take_requests();
+  REQUIRE(resent.size() == 1);
+  CHECK(resent[0].body == changed.body);
+  reloaded.cancel_sending();
+  reloaded.set_form_value("description", "Something else entirely now.");
   const HttpRequest after_reload = submit_one(reloaded);
   CHECK(key_of(after_reload) != key_of(changed));
 }

@@ -4,10 +4,10 @@
 #include "config/config_lint.h"
 #include "config/config_parser.h"
 #include "config/config_text.h"
-#include "flow/flow_catalog.h"
-#include "flow/flow_jump.h"
-#include "flow/flow_run.h"
-#include "flow/form_submission.h"
+#include "run/flow_catalog.h"
+#include "run/flow_jump.h"
+#include "run/flow_run.h"
+#include "run/form_submission.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -10,7 +10,7 @@
 
 #include "config/config_lint.h"
 #include "config/config_parser.h"
-#include "flow/flow_catalog.h"
+#include "run/flow_catalog.h"
 #include "flow/flow_context_json.h"
 #include "session/session_snapshot.h"
 #include "session/support_session.h"
@@ -208,7 +208,9 @@ EMSCRIPTEN_KEEPALIVE int widget_frame(double now_ms) {
   bool session_busy = false;
   if (g->session) {
     if (g->session->tick(now_ms)) g->frames_wanted = std::max(g->frames_wanted, 2);
-    session_busy = index_kb_within_budget() || g->session->wake_at().has_value();
+    // A wake-up that is due soon keeps frames coming; later ones are the page's timer's job.
+    const auto wake = g->session->wake_at();
+    session_busy = index_kb_within_budget() || (wake && *wake <= now_ms + 50);
   }
 
   ImGui_ImplOpenGL3_NewFrame();
@@ -272,9 +274,33 @@ EMSCRIPTEN_KEEPALIVE const char* widget_take_outbox() {
   return g->outbox_out.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void widget_http_response(int request_id, int status, const char* body) {
-  if (g->session) g->session->on_response(request_id, {status, body ? body : ""});
+// retry_after: the answer's Retry-After header ("" when none), for the automatic retries.
+EMSCRIPTEN_KEEPALIVE void widget_http_response(int request_id, int status, const char* body, const char* retry_after) {
+  if (g->session) g->session->on_response(request_id, {status, body ? body : "", retry_after ? retry_after : ""});
   g->frames_wanted = 3;
+}
+
+// The browser's online/offline events: a ticket waiting for the network goes out when it is back.
+EMSCRIPTEN_KEEPALIVE void widget_set_online(int online) {
+  if (g->session) g->session->set_online(online != 0);
+  g->frames_wanted = 3;
+}
+
+// When the session next needs the time (a debounced search, a retry, the retry countdown), in
+// the clock of widget_frame; -1 when it needs nothing. The page sleeps until then instead of
+// drawing frames to find out.
+EMSCRIPTEN_KEEPALIVE double widget_wake_at() {
+  if (!g->session) return -1;
+  const auto at = g->session->wake_at();
+  return at ? *at : -1;
+}
+
+// Time passes for the session without drawing: the panel may be closed while a ticket waits to
+// be retried. Returns 1 when requests are waiting to be taken (widget_take_outbox).
+EMSCRIPTEN_KEEPALIVE int widget_tick(double now_ms) {
+  if (!g->session) return 0;
+  g->session->tick(now_ms);
+  return g->session->has_requests() ? 1 : 0;
 }
 
 // What the page knows about the customer, as a JSON object ({"logged_in": true, ...}); flow

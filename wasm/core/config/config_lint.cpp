@@ -1,8 +1,8 @@
 #include "config/config_lint.h"
 
 #include "config/config_parser.h"
-#include "config/json_reader.h"
 #include "config/screening_lint.h"
+#include "json/json_reader.h"
 #include "flow/flow_json.h"
 
 #include <map>
@@ -363,7 +363,7 @@ ConfigProblems lint_config_text(std::string_view json_text) {
   ConfigProblems problems = std::move(parsed.problems);
   if (!parsed.document_read) return problems;
   for (ConfigProblem& problem : lint_config(parsed.config)) {
-    if (problems.size() > kMaxConfigProblems) break;
+    if (problems.size() > kMaxJsonProblems) break;
     problems.push_back(std::move(problem));
   }
   return problems;

@@ -1,7 +1,7 @@
 #include "config/config_parser.h"
 
-#include "config/json_reader.h"
 #include "config/screening_settings_json.h"
+#include "json/json_reader.h"
 #include "flow/flow_json.h"
 #include "kb/kb_json.h"
 
@@ -79,42 +79,33 @@ void parse_texts(const json& value, const std::string& path, JsonReader& reader,
 
 void parse_categories(const json& value, const std::string& path, JsonReader& reader,
                       std::vector<Category>& categories) {
-  if (!reader.expect_array(value, path)) return;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const std::string item_path = JsonReader::index(path, i);
-    const json& item = value[i];
-    if (!reader.expect_object(item, item_path)) continue;
-    reader.check_known_keys(item, item_path,
-                            {"id", "title_key", "description_key", "flow", "requires_login_details",
-                             "min_description_length"});
-    Category category;
-    category.path = item_path;
-    if (!reader.read_string(item, "id", item_path, category.id, true)) continue;
-    reader.check_id(category.id, JsonReader::child(item_path, "id"));
-    reader.read_string(item, "title_key", item_path, category.title_key, true);
-    reader.read_string(item, "description_key", item_path, category.description_key);
-    reader.read_string(item, "flow", item_path, category.flow, true);
-    reader.read_bool(item, "requires_login_details", item_path, category.requires_login_details);
-    reader.read_int(item, "min_description_length", item_path, category.min_description_length, 0, 100000);
-    categories.push_back(std::move(category));
-  }
+  reader.for_each_object(
+      value, path,
+      {"id", "title_key", "description_key", "flow", "requires_login_details", "min_description_length"},
+      [&](const json& item, const std::string& item_path) {
+        Category category;
+        category.path = item_path;
+        if (!reader.read_string(item, "id", item_path, category.id, true)) return;
+        reader.check_id(category.id, JsonReader::child(item_path, "id"));
+        reader.read_string(item, "title_key", item_path, category.title_key, true);
+        reader.read_string(item, "description_key", item_path, category.description_key);
+        reader.read_string(item, "flow", item_path, category.flow, true);
+        reader.read_bool(item, "requires_login_details", item_path, category.requires_login_details);
+        reader.read_int(item, "min_description_length", item_path, category.min_description_length, 0, 100000);
+        categories.push_back(std::move(category));
+      });
 }
 
 void parse_products(const json& value, const std::string& path, JsonReader& reader,
                     std::vector<Product>& products) {
-  if (!reader.expect_array(value, path)) return;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const std::string item_path = JsonReader::index(path, i);
-    const json& item = value[i];
-    if (!reader.expect_object(item, item_path)) continue;
-    reader.check_known_keys(item, item_path, {"id", "name", "tutorial_url"});
+  reader.for_each_object(value, path, {"id", "name", "tutorial_url"}, [&](const json& item, const std::string& item_path) {
     Product product;
-    if (!reader.read_string(item, "id", item_path, product.id, true)) continue;
+    if (!reader.read_string(item, "id", item_path, product.id, true)) return;
     reader.check_id(product.id, JsonReader::child(item_path, "id"));
     reader.read_string(item, "name", item_path, product.name, true);
     reader.read_string(item, "tutorial_url", item_path, product.tutorial_url);
     products.push_back(std::move(product));
-  }
+  });
 }
 
 void parse_flows(const json& value, const std::string& path, JsonReader& reader, std::map<std::string, Flow>& flows) {
@@ -167,18 +158,13 @@ void parse_email(const json& value, const std::string& path, JsonReader& reader,
   }
   const json* advice = reader.member(value, "spam_folder_advice", path, false);
   if (!advice) return;
-  const std::string advice_path = JsonReader::child(path, "spam_folder_advice");
-  if (!reader.expect_array(*advice, advice_path)) return;
-  for (std::size_t i = 0; i < advice->size(); ++i) {
-    const std::string item_path = JsonReader::index(advice_path, i);
-    const json& item = (*advice)[i];
-    if (!reader.expect_object(item, item_path)) continue;
-    reader.check_known_keys(item, item_path, {"provider", "text_key"});
-    SpamFolderAdvice entry;
-    reader.read_string(item, "provider", item_path, entry.provider, true);
-    reader.read_string(item, "text_key", item_path, entry.text_key, true);
-    out.spam_folder_advice.push_back(std::move(entry));
-  }
+  reader.for_each_object(*advice, JsonReader::child(path, "spam_folder_advice"), {"provider", "text_key"},
+                         [&](const json& item, const std::string& item_path) {
+                           SpamFolderAdvice entry;
+                           reader.read_string(item, "provider", item_path, entry.provider, true);
+                           reader.read_string(item, "text_key", item_path, entry.text_key, true);
+                           out.spam_folder_advice.push_back(std::move(entry));
+                         });
 }
 
 void parse_policy(const json& value, const std::string& path, JsonReader& reader, SupportPolicy& out) {

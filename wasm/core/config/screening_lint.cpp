@@ -1,6 +1,6 @@
 #include "config/screening_lint.h"
 
-#include "config/json_reader.h"
+#include "json/json_reader.h"
 
 #include <set>
 

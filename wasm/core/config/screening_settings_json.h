@@ -1,6 +1,6 @@
 #pragma once
 // Reads the configuration's "screening" section (docs/config.md, "screening").
-#include "config/json_reader.h"
+#include "json/json_reader.h"
 #include "config/screening_settings.h"
 
 #include <nlohmann/json.hpp>

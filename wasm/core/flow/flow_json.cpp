@@ -133,6 +133,24 @@ bool condition_from_json(const json& value, const std::string& path, JsonReader&
 
 namespace {
 
+// The HTML autofill hints a support form can use (a subset of the HTML standard's list): the
+// browser fills these from what it knows about the customer.
+constexpr const char* kAutocompleteTokens[] = {"off", "name", "given-name", "family-name", "nickname", "email",
+                                               "username", "organization", "organization-title", "tel", "url",
+                                               "street-address", "postal-code", "country-name"};
+
+bool is_autocomplete_token(const std::string& token) {
+  for (const char* known : kAutocompleteTokens)
+    if (token == known) return true;
+  return false;
+}
+
+std::string autocomplete_token_list() {
+  std::string list;
+  for (const char* known : kAutocompleteTokens) list += (list.empty() ? "" : ", ") + std::string(known);
+  return list;
+}
+
 // `next`: a step id, or a list of {"if": condition, "to": step id} branches.
 FlowTransition transition_from_json(const json& value, const std::string& path, JsonReader& reader) {
   FlowTransition transition;
@@ -145,20 +163,16 @@ FlowTransition transition_from_json(const json& value, const std::string& path, 
                              describe_json_type(value));
     return transition;
   }
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const std::string branch_path = JsonReader::index(path, i);
-    const json& item = value[i];
-    if (!reader.expect_object(item, branch_path)) continue;
-    reader.check_known_keys(item, branch_path, {"if", "to"});
+  reader.for_each_object(value, path, {"if", "to"}, [&](const json& item, const std::string& branch_path) {
     FlowBranch branch;
     branch.path = JsonReader::child(branch_path, "to");
-    if (!reader.read_string(item, "to", branch_path, branch.to, true)) continue;
+    if (!reader.read_string(item, "to", branch_path, branch.to, true)) return;
     if (const json* condition = reader.member(item, "if", branch_path, false)) {
       if (!condition_from_json(*condition, JsonReader::child(branch_path, "if"), reader, branch.condition))
-        continue;
+        return;
     }
     transition.branches.push_back(std::move(branch));
-  }
+  });
   return transition;
 }
 
@@ -173,19 +187,13 @@ void answers_from_json(const json& step, const char* key, const std::string& ste
                        JsonReader& reader, FlowStep& out) {
   const json* list = reader.member(step, key, step_path, true);
   if (!list) return;
-  const std::string list_path = JsonReader::child(step_path, key);
-  if (!reader.expect_array(*list, list_path)) return;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const std::string item_path = JsonReader::index(list_path, i);
-    const json& item = (*list)[i];
-    if (!reader.expect_object(item, item_path)) continue;
-    if (allow_set) {
-      reader.check_known_keys(item, item_path, {"id", "label_key", "next", "resolves", "set"});
-    } else {
-      reader.check_known_keys(item, item_path, {"id", "label_key", "next", "resolves"});
-    }
+  // Static, so the lists outlive the call (an initializer_list does not own its elements).
+  static const std::initializer_list<const char*> kOptionKeys = {"id", "label_key", "next", "resolves", "set"};
+  static const std::initializer_list<const char*> kOutcomeKeys = {"id", "label_key", "next", "resolves"};
+  reader.for_each_object(*list, JsonReader::child(step_path, key), allow_set ? kOptionKeys : kOutcomeKeys,
+                         [&](const json& item, const std::string& item_path) {
     StepAnswer answer;
-    if (!reader.read_string(item, "id", item_path, answer.id, true)) continue;
+    if (!reader.read_string(item, "id", item_path, answer.id, true)) return;
     reader.check_id(answer.id, JsonReader::child(item_path, "id"));
     reader.read_string(item, "label_key", item_path, answer.label_key, true);
     // "fixed" means the customer's problem is gone: it ends the flow unless told otherwise.
@@ -208,22 +216,18 @@ void answers_from_json(const json& step, const char* key, const std::string& ste
       }
     }
     out.answers.push_back(std::move(answer));
-  }
+  });
 }
 
 void form_fields_from_json(const json& step, const std::string& step_path, JsonReader& reader, FlowStep& out) {
   const json* list = reader.member(step, "fields", step_path, true);
   if (!list) return;
-  const std::string list_path = JsonReader::child(step_path, "fields");
-  if (!reader.expect_array(*list, list_path)) return;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const std::string item_path = JsonReader::index(list_path, i);
-    const json& item = (*list)[i];
-    if (!reader.expect_object(item, item_path)) continue;
-    reader.check_known_keys(item, item_path,
-                            {"id", "label_key", "help_key", "type", "required", "min_length", "max_length"});
+  reader.for_each_object(*list, JsonReader::child(step_path, "fields"),
+                         {"id", "label_key", "help_key", "type", "autocomplete", "required", "min_length",
+                          "max_length"},
+                         [&](const json& item, const std::string& item_path) {
     FormField field;
-    if (!reader.read_string(item, "id", item_path, field.id, true)) continue;
+    if (!reader.read_string(item, "id", item_path, field.id, true)) return;
     reader.check_id(field.id, JsonReader::child(item_path, "id"));
     reader.read_string(item, "label_key", item_path, field.label_key, true);
     reader.read_string(item, "help_key", item_path, field.help_key);
@@ -237,13 +241,24 @@ void form_fields_from_json(const json& step, const std::string& step_path, JsonR
     }
     field.type = type == "email" ? FormFieldType::email
                  : type == "textarea" ? FormFieldType::textarea : FormFieldType::text;
+    const FieldPurpose purpose = field_purpose(field.id);
+    field.autocomplete = purpose == FieldPurpose::name ? "name" : purpose == FieldPurpose::email ? "email" : "off";
+    std::string autocomplete;
+    if (reader.read_string(item, "autocomplete", item_path, autocomplete)) {
+      if (is_autocomplete_token(autocomplete)) {
+        field.autocomplete = autocomplete;
+      } else {
+        reader.problem(JsonReader::child(item_path, "autocomplete"),
+                       "unknown autofill hint \"" + autocomplete + "\" (use " + autocomplete_token_list() + ")");
+      }
+    }
     reader.read_bool(item, "required", item_path, field.required);
     reader.read_int(item, "min_length", item_path, field.min_length, 0, 100000);
     reader.read_int(item, "max_length", item_path, field.max_length, 0, 100000);
     if (field.max_length > 0 && field.min_length > field.max_length)
       reader.problem(item_path, "min_length is larger than max_length");
     out.fields.push_back(std::move(field));
-  }
+  });
 }
 
 // One way forward for info/advice, labelled "Continue" unless the step says otherwise.

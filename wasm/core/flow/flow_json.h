@@ -2,7 +2,7 @@
 // Reading a flow from the config document. Structural problems (wrong types, missing keys,
 // unknown step types) are reported here with exact paths; references between steps are
 // checked by lint, which sees the whole config.
-#include "config/json_reader.h"
+#include "json/json_reader.h"
 #include "flow/flow.h"
 
 #include <nlohmann/json.hpp>

@@ -39,9 +39,15 @@ const char* form_field_type_name(FormFieldType type) {
   return "text";
 }
 
-bool is_standard_ticket_field(const std::string& field_id) {
-  return field_id == "name" || field_id == "email" || field_id == "subject" || field_id == "description";
+FieldPurpose field_purpose(const std::string& field_id) {
+  if (field_id == "name") return FieldPurpose::name;
+  if (field_id == "email") return FieldPurpose::email;
+  if (field_id == "subject") return FieldPurpose::subject;
+  if (field_id == "description") return FieldPurpose::description;
+  return FieldPurpose::extra;
 }
+
+bool is_standard_ticket_field(const std::string& field_id) { return field_purpose(field_id) != FieldPurpose::extra; }
 
 const StepAnswer* FlowStep::find_answer(const std::string& answer_id) const {
   for (const StepAnswer& answer : answers)

@@ -35,11 +35,21 @@ enum class FormFieldType { text, textarea, email };
 
 const char* form_field_type_name(FormFieldType type);
 
+// What a field is for, where the widget treats fields differently: the four that fill the
+// ticket's own fields (by their ids), and extra data (any other id).
+enum class FieldPurpose { name, email, subject, description, extra };
+
+FieldPurpose field_purpose(const std::string& field_id);
+
 struct FormField {
   std::string id;          // name, email, subject, description, or an extra such as site_url
   std::string label_key;
   std::string help_key;    // optional hint under the field
   FormFieldType type = FormFieldType::text;
+  // The browser's autofill hint (an HTML autocomplete token such as "name", "email", "url");
+  // "off" when the browser should not offer anything. Defaults: "name" and "email" for those
+  // fields, "off" for the others.
+  std::string autocomplete = "off";
   bool required = false;
   int min_length = 0;      // in characters (UTF-8 code points); 0 = no minimum
   int max_length = 0;      // 0 = the policy's limit

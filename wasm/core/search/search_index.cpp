@@ -49,7 +49,7 @@ std::string accented_spelling(std::string_view original, std::string_view folded
 }  // namespace
 
 // One query word with the terms it may match.
-struct QueryWord {
+struct SearchIndex::QueryWord {
   struct Alternative {
     std::uint32_t term;
     float weight;  // 1 for the word itself, less for completions and corrections
@@ -63,8 +63,15 @@ struct QueryWord {
   std::vector<Alternative> alternatives;
 };
 
+// The query's words, and the sum of their idf (times their weight in the query): what a
+// title holding all of them would cover.
+struct SearchIndex::QueryPlan {
+  std::vector<QueryWord> words;
+  float mass = 0;
+};
+
 // A scored document.
-struct Ranked {
+struct SearchIndex::Ranked {
   std::uint32_t doc;
   float score;
 };
@@ -214,17 +221,31 @@ void SearchIndex::prepare() const {
   vocab_->prepare();
 }
 
-std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchOptions& options) const {
-  std::vector<SearchHit> hits;
-  if (options.limit == 0 || live_docs_ == 0) return hits;
-  refresh_norms();
-  Scratch& scratch = *scratch_;
-  scratch.fit(docs_.size());
+// Best first; ties by document number, so equal scores always come out in the same order.
+bool SearchIndex::ranks_before(const Ranked& a, const Ranked& b) {
+  return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+}
 
-  // 1. Query words and what each may match.
+std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchOptions& options) const {
+  if (options.limit == 0 || live_docs_ == 0) return {};
+  refresh_norms();
+  scratch_->fit(docs_.size());
+
+  QueryPlan plan = plan_query(query, options.prefix_last);                           // 1.
+  const std::vector<std::uint32_t> allowed = allow_candidates(options.candidates);    // 2.
+  score_documents(plan, options.candidates != nullptr);                               // 3.
+  for (const std::uint32_t doc : allowed) scratch_->allowed[doc] = 0;
+  keep_best(std::max<std::size_t>(options.limit, params_.rerank_depth));
+  std::vector<std::vector<std::uint32_t>> matched_words = add_proximity(plan.words);  // 4.
+  return best_hits(options.limit, matched_words);
+}
+
+// 1. Query words and what each may match.
+SearchIndex::QueryPlan SearchIndex::plan_query(std::string_view query, bool prefix_last) const {
+  QueryPlan plan;
+  std::vector<QueryWord>& words = plan.words;
   const std::vector<Token> tokens = tokenize(query);
-  const bool typing_last = options.prefix_last && !tokens.empty() && tokens.back().end == query.size();
-  std::vector<QueryWord> words;
+  const bool typing_last = prefix_last && !tokens.empty() && tokens.back().end == query.size();
   for (std::size_t i = 0; i < tokens.size() && words.size() < kMaxQueryWords; ++i) {
     const bool prefix = typing_last && i + 1 == tokens.size();
     const bool stop = is_stop_word(tokens[i].folded);
@@ -247,153 +268,172 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
     words.push_back(std::move(word));
   }
 
-  const auto live = static_cast<std::uint32_t>(live_docs_);
   for (QueryWord& word : words) {
-    if (word.prefix) {
-      scratch.word_ids.clear();
-      vocab_->words_with_prefix(word.folded, scratch.word_ids);
-      // Several spellings can share a stem ("passwords", "password"): one completion per
-      // term with its best weight, deduplicated through a dense by-term slot array (a
-      // one-letter prefix has thousands of words; sorting them twice cost more than scoring).
-      std::vector<QueryWord::Alternative>& completions = scratch.completions;
-      completions.clear();
-      if (scratch.term_slot.size() < vocab_->term_count()) scratch.term_slot.resize(vocab_->term_count(), 0);
-      for (const std::uint32_t id : scratch.word_ids) {
-        // Stop words never reach the vocabulary, so every word here is a candidate.
-        const std::uint32_t term = vocab_->term_of(id);
-        if (term == word.exact_term || doc_freq(term) == 0) continue;
-        // Longer completions are less certain: "pass" is more likely "password" than "passwordless".
-        const float ratio = static_cast<float>(word.folded.size()) / static_cast<float>(vocab_->word_text(id).size());
-        const float weight = params_.prefix_weight * (0.5f + 0.5f * ratio);
-        std::uint32_t& slot = scratch.term_slot[term];
-        if (slot == 0) {
-          completions.push_back({term, weight});
-          slot = static_cast<std::uint32_t>(completions.size());
-        } else {
-          completions[slot - 1].weight = std::max(completions[slot - 1].weight, weight);
-        }
-      }
-      for (const auto& completion : completions) scratch.term_slot[completion.term] = 0;
-      // The most frequent completions are the likeliest meant (only the first kCompletionPool
-      // are considered); within the posting budget, a completion too long to afford is passed
-      // over for rarer, more telling ones. If none fits, the most frequent one alone is read,
-      // so that "suppo" still finds "support".
-      const auto more_frequent = [&](const auto& a, const auto& b) {
-        return doc_freq(a.term) != doc_freq(b.term) ? doc_freq(a.term) > doc_freq(b.term) : a.term < b.term;
-      };
-      const std::size_t pool = std::min(completions.size(), kCompletionPool);
-      std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(pool), completions.end(),
-                        more_frequent);
-      const std::size_t keep = max_completions(word.folded.size());
-      std::size_t kept = 0, postings = 0;
-      for (std::size_t c = 0; c < pool && kept < keep; ++c) {
-        if (postings + doc_freq(completions[c].term) > kCompletionPostingBudget) continue;
-        postings += doc_freq(completions[c].term);
-        word.alternatives.push_back(completions[c]);
-        ++kept;
-      }
-      if (kept == 0 && pool > 0) word.alternatives.push_back(completions.front());
-    }
-    const int typos = allowed_typos(word.folded.size());
-    if (word.alternatives.empty() && typos > 0) {
-      scratch.word_ids.clear();
-      vocab_->similar_words(word.folded, typos, scratch.word_ids);
-      for (const std::uint32_t id : scratch.word_ids) {
-        const std::uint32_t term = vocab_->term_of(id);
-        if (doc_freq(term) == 0) continue;
-        const int distance = bounded_edit_distance(word.folded, vocab_->word_text(id), typos);
-        const float weight = params_.typo_weight / static_cast<float>(distance);
-        auto known = std::find_if(word.alternatives.begin(), word.alternatives.end(), [&](const auto& a) { return a.term == term; });
-        if (known == word.alternatives.end()) word.alternatives.push_back({term, weight});
-        else known->weight = std::max(known->weight, weight);
-      }
-    }
+    if (word.prefix) add_completions(word);
+    if (word.alternatives.empty()) add_corrections(word);
   }
-  // Split compounds: two neighbouring complete query words also match their concatenation
-  // if the KB has it ("git hub" -> "github"), as an alternative of both words.
-  if (params_.join_weight > 0) {
-    for (std::size_t q = 0; q + 1 < words.size(); ++q) {
-      if (words[q].prefix || words[q + 1].prefix || words[q + 1].token != words[q].token + 1) continue;
-      const std::uint32_t joined = vocab_->find_term(words[q].folded + words[q + 1].folded);
-      if (joined == Vocabulary::kNone || doc_freq(joined) == 0) continue;
-      for (QueryWord* w : {&words[q], &words[q + 1]}) {
-        auto known = std::find_if(w->alternatives.begin(), w->alternatives.end(), [&](const auto& a) { return a.term == joined; });
-        if (known == w->alternatives.end()) w->alternatives.push_back({joined, params_.join_weight});
-      }
-    }
-  }
+  add_joined_words(words);
+  const auto live = static_cast<std::uint32_t>(live_docs_);
   for (QueryWord& word : words)
     for (const auto& alternative : word.alternatives)
       word.idf = std::max(word.idf, bm25_idf(doc_freq(alternative.term), live));
   // Title coverage: the idf share of the query's words that a document's title contains.
   // Titles state what an article answers, so a title holding most of the question's
   // informative words is a better sign than many body mentions of a few of them.
-  float query_mass = 0;
   for (const QueryWord& word : words)
-    if (!word.alternatives.empty()) query_mass += word.idf * word.query_weight;
-  const bool title_coverage = params_.title_coverage > 0;
+    if (!word.alternatives.empty()) plan.mass += word.idf * word.query_weight;
+  return plan;
+}
 
-  // 2. Candidate restriction.
-  const bool restricted = options.candidates != nullptr;
-  std::vector<std::uint32_t> allowed_docs;
-  if (restricted) {
-    for (const std::string& id : *options.candidates) {
-      const auto it = doc_numbers_.find(id);
-      if (it != doc_numbers_.end()) scratch.allowed[it->second] = 1, allowed_docs.push_back(it->second);
+// The word being typed also matches its completions.
+void SearchIndex::add_completions(QueryWord& word) const {
+  Scratch& scratch = *scratch_;
+  scratch.word_ids.clear();
+  vocab_->words_with_prefix(word.folded, scratch.word_ids);
+  // Several spellings can share a stem ("passwords", "password"): one completion per
+  // term with its best weight, deduplicated through a dense by-term slot array (a
+  // one-letter prefix has thousands of words; sorting them twice cost more than scoring).
+  std::vector<QueryWord::Alternative>& completions = scratch.completions;
+  completions.clear();
+  if (scratch.term_slot.size() < vocab_->term_count()) scratch.term_slot.resize(vocab_->term_count(), 0);
+  for (const std::uint32_t id : scratch.word_ids) {
+    // Stop words never reach the vocabulary, so every word here is a candidate.
+    const std::uint32_t term = vocab_->term_of(id);
+    if (term == word.exact_term || doc_freq(term) == 0) continue;
+    // Longer completions are less certain: "pass" is more likely "password" than "passwordless".
+    const float ratio = static_cast<float>(word.folded.size()) / static_cast<float>(vocab_->word_text(id).size());
+    const float weight = params_.prefix_weight * (0.5f + 0.5f * ratio);
+    std::uint32_t& slot = scratch.term_slot[term];
+    if (slot == 0) {
+      completions.push_back({term, weight});
+      slot = static_cast<std::uint32_t>(completions.size());
+    } else {
+      completions[slot - 1].weight = std::max(completions[slot - 1].weight, weight);
     }
   }
-
-  // 3. BM25F, term at a time. Per query word a document counts its best alternative only,
-  // so twenty completions of "pa" cannot outscore one exact word.
-  std::vector<Ranked>& ranked = scratch.ranked;
-  const auto score_documents = [&] {
-    scratch.touched.clear();
-    for (const QueryWord& word : words) {
-      scratch.touched_word.clear();
-      const float share = query_mass > 0 ? word.idf * word.query_weight / query_mass : 0;
-      for (const auto& alternative : word.alternatives) {
-        const float idf = bm25_idf(doc_freq(alternative.term), live);
-        const float factor = alternative.weight * word.query_weight * idf;
-        for (const Posting& p : postings_[alternative.term]) {
-          if (restricted && !scratch.allowed[p.doc]) continue;
-          const Norms& n = norms_[p.doc];
-          const float tf = p.tf_title * n.field[kTitle] + p.tf_tags * n.field[kTags] + p.tf_body * n.field[kBody];
-          const float s = factor * bm25_saturate(tf, params_.k1);
-          float& best = scratch.word_best[p.doc];
-          if (best == 0) scratch.touched_word.push_back(p.doc);
-          best = std::max(best, s);
-          if (title_coverage && p.tf_title) scratch.in_title[p.doc] = 1;
-        }
-      }
-      for (const std::uint32_t doc : scratch.touched_word) {
-        if (scratch.score[doc] == 0) scratch.touched.push_back(doc);
-        scratch.score[doc] += scratch.word_best[doc];
-        scratch.word_best[doc] = 0;
-        if (scratch.in_title[doc]) scratch.title_cover[doc] += share, scratch.in_title[doc] = 0;
-      }
-    }
-    ranked.clear();
-    ranked.reserve(scratch.touched.size());
-    for (const std::uint32_t doc : scratch.touched) {
-      ranked.push_back({doc, scratch.score[doc] * (1.0f + params_.title_coverage * scratch.title_cover[doc])});
-      scratch.title_cover[doc] = 0;
-      scratch.score[doc] = 0;
-    }
+  for (const auto& completion : completions) scratch.term_slot[completion.term] = 0;
+  // The most frequent completions are the likeliest meant (only the first kCompletionPool
+  // are considered); within the posting budget, a completion too long to afford is passed
+  // over for rarer, more telling ones. If none fits, the most frequent one alone is read,
+  // so that "suppo" still finds "support".
+  const auto more_frequent = [&](const auto& a, const auto& b) {
+    return doc_freq(a.term) != doc_freq(b.term) ? doc_freq(a.term) > doc_freq(b.term) : a.term < b.term;
   };
-  const auto better = [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; };
-  score_documents();
+  const std::size_t pool = std::min(completions.size(), kCompletionPool);
+  std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(pool), completions.end(),
+                    more_frequent);
+  const std::size_t keep = max_completions(word.folded.size());
+  std::size_t kept = 0, postings = 0;
+  for (std::size_t c = 0; c < pool && kept < keep; ++c) {
+    if (postings + doc_freq(completions[c].term) > kCompletionPostingBudget) continue;
+    postings += doc_freq(completions[c].term);
+    word.alternatives.push_back(completions[c]);
+    ++kept;
+  }
+  if (kept == 0 && pool > 0) word.alternatives.push_back(completions.front());
+}
 
-  for (const std::uint32_t doc : allowed_docs) scratch.allowed[doc] = 0;
+// A long word the KB does not have matches the words a typo or two away.
+void SearchIndex::add_corrections(QueryWord& word) const {
+  const int typos = allowed_typos(word.folded.size());
+  if (typos <= 0) return;
+  Scratch& scratch = *scratch_;
+  scratch.word_ids.clear();
+  vocab_->similar_words(word.folded, typos, scratch.word_ids);
+  for (const std::uint32_t id : scratch.word_ids) {
+    const std::uint32_t term = vocab_->term_of(id);
+    if (doc_freq(term) == 0) continue;
+    const int distance = bounded_edit_distance(word.folded, vocab_->word_text(id), typos);
+    const float weight = params_.typo_weight / static_cast<float>(distance);
+    auto known = std::find_if(word.alternatives.begin(), word.alternatives.end(), [&](const auto& a) { return a.term == term; });
+    if (known == word.alternatives.end()) word.alternatives.push_back({term, weight});
+    else known->weight = std::max(known->weight, weight);
+  }
+}
 
-  const std::size_t depth = std::min<std::size_t>(ranked.size(), std::max<std::size_t>(options.limit, params_.rerank_depth));
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth), ranked.end(), better);
+// Split compounds: two neighbouring complete query words also match their concatenation
+// if the KB has it ("git hub" -> "github"), as an alternative of both words.
+void SearchIndex::add_joined_words(std::vector<QueryWord>& words) const {
+  if (params_.join_weight <= 0) return;
+  for (std::size_t q = 0; q + 1 < words.size(); ++q) {
+    if (words[q].prefix || words[q + 1].prefix || words[q + 1].token != words[q].token + 1) continue;
+    const std::uint32_t joined = vocab_->find_term(words[q].folded + words[q + 1].folded);
+    if (joined == Vocabulary::kNone || doc_freq(joined) == 0) continue;
+    for (QueryWord* w : {&words[q], &words[q + 1]}) {
+      auto known = std::find_if(w->alternatives.begin(), w->alternatives.end(), [&](const auto& a) { return a.term == joined; });
+      if (known == w->alternatives.end()) w->alternatives.push_back({joined, params_.join_weight});
+    }
+  }
+}
+
+// 2. Candidate restriction: marks the allowed documents; returns them so they can be unmarked.
+std::vector<std::uint32_t> SearchIndex::allow_candidates(const std::vector<std::string>* candidates) const {
+  std::vector<std::uint32_t> allowed_docs;
+  if (!candidates) return allowed_docs;
+  for (const std::string& id : *candidates) {
+    const auto it = doc_numbers_.find(id);
+    if (it != doc_numbers_.end()) scratch_->allowed[it->second] = 1, allowed_docs.push_back(it->second);
+  }
+  return allowed_docs;
+}
+
+// 3. BM25F, term at a time, into scratch.ranked (unsorted). Per query word a document counts
+// its best alternative only, so twenty completions of "pa" cannot outscore one exact word.
+void SearchIndex::score_documents(const QueryPlan& plan, bool restricted) const {
+  Scratch& scratch = *scratch_;
+  const auto live = static_cast<std::uint32_t>(live_docs_);
+  const bool title_coverage = params_.title_coverage > 0;
+  scratch.touched.clear();
+  for (const QueryWord& word : plan.words) {
+    scratch.touched_word.clear();
+    const float share = plan.mass > 0 ? word.idf * word.query_weight / plan.mass : 0;
+    for (const auto& alternative : word.alternatives) {
+      const float idf = bm25_idf(doc_freq(alternative.term), live);
+      const float factor = alternative.weight * word.query_weight * idf;
+      for (const Posting& p : postings_[alternative.term]) {
+        if (restricted && !scratch.allowed[p.doc]) continue;
+        const Norms& n = norms_[p.doc];
+        const float tf = p.tf_title * n.field[kTitle] + p.tf_tags * n.field[kTags] + p.tf_body * n.field[kBody];
+        const float s = factor * bm25_saturate(tf, params_.k1);
+        float& best = scratch.word_best[p.doc];
+        if (best == 0) scratch.touched_word.push_back(p.doc);
+        best = std::max(best, s);
+        if (title_coverage && p.tf_title) scratch.in_title[p.doc] = 1;
+      }
+    }
+    for (const std::uint32_t doc : scratch.touched_word) {
+      if (scratch.score[doc] == 0) scratch.touched.push_back(doc);
+      scratch.score[doc] += scratch.word_best[doc];
+      scratch.word_best[doc] = 0;
+      if (scratch.in_title[doc]) scratch.title_cover[doc] += share, scratch.in_title[doc] = 0;
+    }
+  }
+  std::vector<Ranked>& ranked = scratch.ranked;
+  ranked.clear();
+  ranked.reserve(scratch.touched.size());
+  for (const std::uint32_t doc : scratch.touched) {
+    ranked.push_back({doc, scratch.score[doc] * (1.0f + params_.title_coverage * scratch.title_cover[doc])});
+    scratch.title_cover[doc] = 0;
+    scratch.score[doc] = 0;
+  }
+}
+
+// Only the best `depth` documents go on to the proximity pass.
+void SearchIndex::keep_best(std::size_t depth) const {
+  std::vector<Ranked>& ranked = scratch_->ranked;
+  depth = std::min(ranked.size(), depth);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth), ranked.end(), ranks_before);
   ranked.resize(depth);
+}
 
-  // 4. Proximity pass over the top documents: read each one's word sequence, note which
-  // query words occur where, and reward neighbouring query words found close together.
+// 4. Proximity pass over the top documents: read each one's word sequence, note which
+// query words occur where, and reward neighbouring query words found close together.
+// Returns, per ranked document, the word ids that matched (for SearchHit::matched_terms).
+std::vector<std::vector<std::uint32_t>> SearchIndex::add_proximity(const std::vector<QueryWord>& words) const {
+  std::vector<Ranked>& ranked = scratch_->ranked;
   // term -> query words it answers, as a dense array (a hash lookup per document word was
   // the most expensive part of this pass); reset before returning.
-  std::vector<std::uint64_t>& term_mask = scratch.term_mask;
+  std::vector<std::uint64_t>& term_mask = scratch_->term_mask;
   if (term_mask.size() < vocab_->term_count()) term_mask.resize(vocab_->term_count(), 0);
   for (std::size_t q = 0; q < words.size(); ++q)
     for (const auto& alternative : words[q].alternatives) term_mask[alternative.term] |= std::uint64_t{1} << q;
@@ -428,11 +468,19 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchO
   }
   for (const QueryWord& word : words)
     for (const auto& alternative : word.alternatives) term_mask[alternative.term] = 0;
+  return matched_words;
+}
+
+// The final order, cut to `limit`, with each hit's matched words in display form.
+std::vector<SearchHit> SearchIndex::best_hits(std::size_t limit,
+                                              std::vector<std::vector<std::uint32_t>>& matched_words) const {
+  const std::vector<Ranked>& ranked = scratch_->ranked;
   std::vector<std::size_t> order(ranked.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return better(ranked[a], ranked[b]); });
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks_before(ranked[a], ranked[b]); });
 
-  const std::size_t count = std::min(options.limit, order.size());
+  std::vector<SearchHit> hits;
+  const std::size_t count = std::min(limit, order.size());
   hits.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     const std::size_t r = order[i];

@@ -96,6 +96,25 @@ class SearchIndex {
     std::vector<std::uint8_t> words;
   };
   struct Scratch;  // per-search buffers, reused between searches
+  struct QueryWord;
+  struct QueryPlan;
+  struct Ranked;
+
+  // search() in its four stages, in order (each reads and writes the shared scratch buffers).
+  // 1. The query's words and the terms each may match (itself, completions, corrections, joins).
+  QueryPlan plan_query(std::string_view query, bool prefix_last) const;
+  void add_completions(QueryWord& word) const;
+  void add_corrections(QueryWord& word) const;
+  void add_joined_words(std::vector<QueryWord>& words) const;
+  // 2. The documents a caller's candidate list allows.
+  std::vector<std::uint32_t> allow_candidates(const std::vector<std::string>* candidates) const;
+  // 3. BM25F scores with title coverage, then the best few kept for the next stage.
+  void score_documents(const QueryPlan& plan, bool restricted) const;
+  void keep_best(std::size_t depth) const;
+  // 4. The proximity bonus; then the final order and the matched words of each hit.
+  std::vector<std::vector<std::uint32_t>> add_proximity(const std::vector<QueryWord>& words) const;
+  std::vector<SearchHit> best_hits(std::size_t limit, std::vector<std::vector<std::uint32_t>>& matched_words) const;
+  static bool ranks_before(const Ranked& a, const Ranked& b);
 
   void index_field(std::uint32_t doc, Field field, std::string_view text, std::vector<std::uint64_t>& term_fields);
   void refresh_norms() const;

@@ -1,36 +1,21 @@
 #include "session/support_session.h"
 
 #include "config/config_text.h"
-#include "flow/flow_jump.h"
-#include "ticket/ticket_rules_from_config.h"
-#include "ticket/ticket_validation.h"
+#include "run/flow_jump.h"
 
 #include <algorithm>
-#include <cstdint>
 
 namespace support {
 
 namespace {
 constexpr std::size_t kMaxSavedAnswers = 200;
 constexpr std::size_t kMaxSavedArticles = 100;
-constexpr std::size_t kMaxKbProblems = 100;
 // Below this many articles a search costs well under a millisecond: answer every keystroke.
 // Above it, wait for the typing to pause.
 constexpr std::size_t kInstantSearchArticles = 5000;
 constexpr double kSearchBoxDelayMs = 80;
 // The form's text is long and the suggestions sit under it: update them when the writer pauses.
 constexpr double kFormSuggestionDelayMs = 300;
-
-// FNV-1a, 64 bits, as hex: enough to tell two requests apart in the local draft without keeping
-// the whole body there.
-std::string request_fingerprint(const std::string& body) {
-  std::uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : body) hash = (hash ^ c) * 1099511628211ull;
-  static const char* digits = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, hash >>= 4) out[static_cast<std::size_t>(i)] = digits[hash & 15];
-  return out;
-}
 
 SearchOptions with_limit(std::size_t limit) {
   SearchOptions options;
@@ -42,16 +27,12 @@ SearchOptions with_limit(std::size_t limit) {
 SupportSession::SupportSession(Config config, std::string locale, std::string key_seed)
     : config_(std::move(config)),
       locale_(std::move(locale)),
-      key_seed_(std::move(key_seed)),
+      kb_(config_.kb.articles),
+      kb_file_(config_.kb.file),
+      form_(config_, std::move(key_seed), requests_, [this](const std::string& key) { return text(key); }),
       search_box_(with_limit(5)),
       form_search_(with_limit(3)) {
   if (locale_.empty()) locale_ = config_.texts.default_locale;
-  for (const auto& article : config_.kb.articles) {
-    if (articles_by_id_.emplace(article.id, &article).second) index_.upsert(article);
-  }
-  index_.prepare();   // the first keystroke should not pay for the index's one-off set-up
-  if (!config_.kb.file.empty()) kb_reader_ = std::make_unique<KbFileReader>(config_.kb.file);
-  new_idempotency_key();
 }
 
 std::string SupportSession::text(const std::string& key) const {
@@ -69,9 +50,9 @@ void SupportSession::go_home() {
 void SupportSession::set_customer_context(FlowContext context) {
   customer_context_ = std::move(context);
   if (!run_) return;
-  const nlohmann::json saved = saved_draft();
+  const SessionDraft saved = draft();
   const Screen screen = screen_;
-  replay_flow(saved.value("category", std::string()), saved.value("answers", nlohmann::json::array()));
+  replay_flow(saved.category, saved.answers);
   if (run_ && screen != Screen::Home) screen_ = screen;
   ++draft_revision_;
 }
@@ -84,15 +65,14 @@ void SupportSession::choose_category(const std::string& category_id) {
 void SupportSession::start_flow_screen() {
   article_ = nullptr;
   resolution_reported_ = false;
-  field_errors_.clear();
-  form_error_.clear();
+  form_.clear_errors();
   screen_ = Screen::Flow;
   ++draft_revision_;
   after_flow_move();
 }
 
 std::vector<SearchHit> SupportSession::search(const std::string& query, std::size_t limit) const {
-  return index_.search(query, with_limit(limit));
+  return kb_.index().search(query, with_limit(limit));
 }
 
 // ---- time ----
@@ -101,19 +81,25 @@ bool SupportSession::tick(double now_ms) {
   // Each search follows its text only while its screen is up, so the hits are still there when
   // the customer comes back from reading an article.
   bool changed = false;
+  const SearchIndex& index = kb_.index();
   if (screen_ == Screen::Home) {
-    const double delay = index_.size() <= kInstantSearchArticles ? 0 : kSearchBoxDelayMs;
-    changed |= search_box_.update(search_query_, index_, now_ms, delay);
+    const double delay = index.size() <= kInstantSearchArticles ? 0 : kSearchBoxDelayMs;
+    changed |= search_box_.update(search_query_, index, now_ms, delay);
   }
-  if (on_form()) changed |= form_search_.update(form_search_text(), index_, now_ms, kFormSuggestionDelayMs);
+  if (on_form()) changed |= form_search_.update(form_search_text(), index, now_ms, kFormSuggestionDelayMs);
+  // The delivery runs whatever screen is up: a ticket waiting to be retried goes out on time.
+  changed |= form_.tick(now_ms);
+  if (form_.sending()) changed = true;   // the countdown moves
   return changed;
 }
 
 std::optional<double> SupportSession::wake_at() const {
   auto a = screen_ == Screen::Home ? search_box_.due_at() : std::nullopt;
   auto b = on_form() ? form_search_.due_at() : std::nullopt;
-  if (a && b) return std::min(*a, *b);
-  return a ? a : b;
+  std::optional<double> at;
+  for (const auto& t : {a, b, form_.wake_at()})
+    if (t && (!at || *t < *at)) at = t;
+  return at;
 }
 
 bool SupportSession::on_form() const { return screen_ == Screen::Flow && run_ && run_->reached_form(); }
@@ -178,84 +164,26 @@ std::vector<const KbArticle*> SupportSession::step_articles() const {
     SearchOptions options;
     options.limit = 3;
     options.prefix_last = false;
-    for (const auto& hit : index_.search(step.kb_query, options))
+    for (const auto& hit : kb_.index().search(step.kb_query, options))
       add(hit.id);
   }
   return out;
 }
 
-// ---- articles ----
-
-const KbArticle* SupportSession::find_article(const std::string& id) const {
-  auto it = articles_by_id_.find(id);
-  return it == articles_by_id_.end() ? nullptr : it->second;
-}
-
 // ---- the KB file ----
 
-void SupportSession::kb_file_chunk(std::string_view bytes) {
-  if (!kb_reader_ || kb_file_done_) return;
-  kb_reader_->feed(bytes);
-  take_file_articles();
-}
-
-void SupportSession::kb_file_end() {
-  if (!kb_reader_ || kb_file_done_) return;
-  kb_reader_->finish();
-  take_file_articles();
-  kb_file_done_ = true;
-  for (const KbFileProblem& p : kb_reader_->problems())
-    if (kb_problems_.size() < kMaxKbProblems) kb_problems_.push_back(format_kb_file_problem(p));
-}
-
-void SupportSession::kb_file_failed(const std::string& message) {
-  if (!kb_reader_ || kb_file_done_) return;
-  kb_file_done_ = true;
-  kb_problems_.push_back(config_.kb.file + ": " + message);
-}
-
-void SupportSession::take_file_articles() {
-  for (KbArticle& article : kb_reader_->take_articles()) kb_waiting_.push_back(std::move(article));
-}
-
 std::size_t SupportSession::index_waiting_articles(std::size_t max_articles) {
-  const bool had_waiting = !kb_waiting_.empty();
-  for (std::size_t n = 0; n < max_articles && !kb_waiting_.empty(); ++n) {
-    add_article(std::move(kb_waiting_.front()));
-    kb_waiting_.pop_front();
-  }
+  const bool had_waiting = kb_file_.waiting() > 0;
+  const std::size_t still_waiting = kb_file_.index_waiting(max_articles, kb_);
   // New articles may answer what is already typed; the debounce keeps this to one search.
-  if (had_waiting && kb_waiting_.empty()) index_.prepare();
-  if (had_waiting && (kb_waiting_.empty() || search_box_.hits().empty())) {
+  if (had_waiting && (still_waiting == 0 || search_box_.hits().empty())) {
     search_box_.invalidate();
     form_search_.invalidate();
   }
-  return kb_waiting_.size();
+  return still_waiting;
 }
 
-void SupportSession::add_article(KbArticle article) {
-  if (articles_by_id_.count(article.id)) {
-    // The configuration's own article wins; the file's copy is reported, not silently dropped.
-    if (kb_problems_.size() < kMaxKbProblems)
-      kb_problems_.push_back("article \"" + article.id + "\" is also in the configuration; the file's copy is ignored");
-    return;
-  }
-  file_articles_.push_back(std::move(article));
-  const KbArticle& stored = file_articles_.back();
-  articles_by_id_.emplace(stored.id, &stored);
-  index_.upsert(stored);
-  ++kb_indexed_;
-}
-
-KbFileStatus SupportSession::kb_file_status() const {
-  KbFileStatus status;
-  status.file = config_.kb.file;
-  status.loading = kb_reader_ && (!kb_file_done_ || !kb_waiting_.empty());
-  status.articles = kb_indexed_;
-  status.waiting = kb_waiting_.size();
-  status.problems = kb_problems_;
-  return status;
-}
+// ---- articles ----
 
 void SupportSession::open_article(const std::string& article_id) {
   const KbArticle* a = find_article(article_id);
@@ -278,144 +206,56 @@ void SupportSession::article_answered(bool answered) {
     article_ = nullptr;
     run_.reset();
     screen_ = Screen::Sent;      // the "all done" screen, without a ticket number
-    ticket_number_ = 0;
+    form_.forget_ticket_number();
     return;
   }
   screen_ = article_return_;
 }
 
-// ---- form ----
+// ---- form and requests ----
 
-void SupportSession::form_edited(const std::string& field_id) {
-  ++draft_revision_;
-  for (auto it = field_errors_.begin(); it != field_errors_.end();)
-    it = it->field == field_id ? field_errors_.erase(it) : it + 1;
-}
-
-std::string SupportSession::field_error(const std::string& field) const {
-  for (const auto& e : field_errors_)
-    if (e.field == field) return e.message;
-  return {};
+void SupportSession::set_form_value(const std::string& field_id, std::string text) {
+  if (form_.set_value(field_id, std::move(text))) ++draft_revision_;
 }
 
 std::string SupportSession::form_search_text() const {
-  auto subject = form_values_.find("subject");
-  auto description = form_values_.find("description");
-  std::string words = (subject != form_values_.end() ? subject->second : "") + " " +
-                      (description != form_values_.end() ? description->second.substr(0, 400) : "");
+  const std::string& subject = form_.value("subject");
+  const std::string& description = form_.value("description");
+  std::string words = subject + " " + description.substr(0, 400);
   return words.size() < 4 ? std::string() : words;
 }
 
 void SupportSession::submit() {
-  if (sending() || !run_ || !run_->reached_form()) return;   // a double click must not send twice
-  form_error_.clear();
-  field_errors_ = validate_form_values(config_, *run_, form_values_);
-  // Then the server's own rules on the ticket the form makes, so the widget never sends what the
-  // server would refuse (one error per field: the form's own message wins).
-  if (field_errors_.empty()) {
-    TicketDraft draft = ticket_draft_from_form(config_, *run_, form_values_);
-    field_errors_ = validate_ticket_draft(draft, ticket_rules_from_config(config_));
-  }
-  if (!field_errors_.empty()) {
-    form_error_ = text("form.fix_errors");
-    return;
-  }
-  send_ticket();
+  if (run_) form_.submit(*run_, articles_opened_);
 }
 
-void SupportSession::send_ticket() {
-  TicketDraft draft = ticket_draft_from_form(config_, *run_, form_values_);
-  draft.articles_opened = articles_opened_;
-  // The same request again (a retry after a lost answer) keeps its key, so the server answers
-  // with the ticket it already stored; anything changed is a new request and gets a new key.
-  const std::string fingerprint = request_fingerprint(to_json(draft).dump());
-  if (!key_request_.empty() && key_request_ != fingerprint) new_idempotency_key();
-  key_request_ = fingerprint;
-  draft.idempotency_key = idempotency_key_;
-  HttpRequest request;
-  request.id = next_request_id_++;
-  request.method = "POST";
-  request.path = "/api/tickets";
-  request.body = to_json(draft).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  request.headers = {{"Content-Type", "application/json"}, {"Idempotency-Key", idempotency_key_}};
-  sending_request_ = request.id;
-  outgoing_.push_back(std::move(request));
-}
-
-void SupportSession::post_event(nlohmann::json event) {
-  HttpRequest request;
-  request.id = next_request_id_++;
-  request.method = "POST";
-  request.path = "/api/events";
-  request.body = event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  request.headers = {{"Content-Type", "application/json"}};
-  outgoing_.push_back(std::move(request));
-}
-
-std::vector<HttpRequest> SupportSession::take_requests() {
-  std::vector<HttpRequest> out;
-  out.swap(outgoing_);
-  return out;
+void SupportSession::post_event(const nlohmann::json& event) {
+  requests_.post("/api/events", event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                 {{"Content-Type", "application/json"}});
 }
 
 void SupportSession::on_response(int request_id, const HttpResponse& response) {
-  if (!sending_request_ || *sending_request_ != request_id) return;   // events, or a stale answer
-  sending_request_.reset();
-  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
-  if (response.status == 200 || response.status == 201) {
-    if (body.is_object() && body.contains("number") && body["number"].is_number_integer()) return ticket_sent(body);
-    form_error_ = text("error.server");
-    return;
+  switch (form_.on_response(request_id, response)) {
+    case TicketForm::Answer::sent: ticket_sent(); break;
+    case TicketForm::Answer::retrying:   // saved as "on its way": a reload sends it again
+    case TicketForm::Answer::failed: ++draft_revision_; break;
+    case TicketForm::Answer::not_ours: break;
   }
-  if (response.status == 422 && body.is_object() && body.value("code", std::string()) == "idempotency_key_reused") {
-    // The server has another request under this key (one whose answer we never saw): this draft
-    // is not stored yet. Send it as the new request it is, once.
-    new_idempotency_key();
-    key_request_.clear();
-    if (!key_reuse_retried_) {
-      key_reuse_retried_ = true;
-      send_ticket();
-      return;
-    }
-    form_error_ = text("error.server");
-    return;
-  }
-  if (response.status == 422 && body.is_object() && body.contains("errors") && body["errors"].is_array()) {
-    field_errors_.clear();
-    for (const auto& e : body["errors"]) {
-      if (!e.is_object()) continue;
-      field_errors_.push_back({e.value("field", std::string()), e.value("code", std::string()),
-                               e.value("message", std::string())});
-    }
-    form_error_ = text("form.fix_errors");
-    return;
-  }
-  // Nothing the customer typed is lost: the form stays, and a retry of the unchanged draft reuses
-  // the idempotency key, so a request that did reach the server is not stored twice.
-  if (response.status == 0) form_error_ = text("error.network");
-  else if (body.is_object() && body.contains("error") && body["error"].is_string())
-    form_error_ = text("error.server") + " (" + body["error"].get<std::string>() + ")";
-  else
-    form_error_ = text("error.server");
 }
 
+void SupportSession::cancel_sending() {
+  form_.cancel_sending();
+  ++draft_revision_;
+}
+
+void SupportSession::set_online(bool online) { form_.set_online(online); }
+
 // The server stored the ticket: show what was sent, and make sure nothing that follows can be
-// taken for it. The key is spent; the flow is over; the next ticket starts from the first screen.
-void SupportSession::ticket_sent(const nlohmann::json& answer) {
-  ticket_number_ = answer["number"].get<long>();
-  auto subject = form_values_.find("subject");
-  last_sent_ = SentTicket{ticket_number_, subject != form_values_.end() ? subject->second : std::string(),
-                          answer.value("created_at", std::string())};
-  new_idempotency_key();
-  key_request_.clear();
-  key_reuse_retried_ = false;
+// taken for it. The flow is over; the next ticket starts from the first screen.
+void SupportSession::ticket_sent() {
   run_.reset();
   article_ = nullptr;
   articles_opened_.clear();
-  field_errors_.clear();
-  form_error_.clear();
-  form_values_.erase("subject");        // the next ticket is about something else;
-  form_values_.erase("description");    // name and email stay for it
   screen_ = Screen::Sent;
   ++draft_revision_;
 }
@@ -424,74 +264,52 @@ void SupportSession::start_over() {
   run_.reset();
   article_ = nullptr;
   articles_opened_.clear();
-  field_errors_.clear();
-  form_error_.clear();
-  ticket_number_ = 0;
-  new_idempotency_key();
-  key_request_.clear();
-  key_reuse_retried_ = false;
+  form_.start_over();
   screen_ = Screen::Home;
   ++draft_revision_;
 }
 
-void SupportSession::new_idempotency_key() { idempotency_key_ = key_seed_ + "-" + std::to_string(++key_counter_); }
-
 // ---- local draft ----
 
-nlohmann::json SupportSession::saved_draft() const {
-  nlohmann::json answers = nlohmann::json::array();
+SessionDraft SupportSession::draft() const {
+  SessionDraft draft;
   if (run_) {
+    draft.category = run_->context().value_or("category");
     const auto& path = run_->path();
     for (std::size_t i = 0; i < run_->position() && i < path.size(); ++i)
-      if (path[i].answer) answers.push_back(*path[i].answer);
+      if (path[i].answer) draft.answers.push_back(*path[i].answer);
   }
-  nlohmann::json saved = {{"version", 1},
-                          {"category", run_ ? run_->context().value_or("category") : std::string()},
-                          {"answers", answers},
-                          {"values", form_values_},
-                          {"articles_opened", articles_opened_},
-                          {"idempotency_key", idempotency_key_},
-                          {"key_request", key_request_},
-                          {"screen", run_ && screen_ != Screen::Home ? "flow" : ticket_number_ > 0 ? "sent" : "home"}};
-  if (last_sent_)
-    saved["last_sent"] = {{"number", last_sent_->number}, {"subject", last_sent_->subject},
-                          {"created_at", last_sent_->created_at}};
-  return saved;
+  draft.values = form_.values();
+  draft.articles_opened = articles_opened_;
+  draft.idempotency_key = form_.idempotency_key();
+  draft.key_request = form_.key_request();
+  draft.screen = run_ && screen_ != Screen::Home ? "flow" : form_.ticket_number() > 0 ? "sent" : "home";
+  draft.last_sent = form_.last_sent();
+  draft.sending = form_.was_sending() && run_ && run_->reached_form();
+  return draft;
 }
 
 void SupportSession::restore_draft(const nlohmann::json& saved) {
-  if (!saved.is_object() || saved.value("version", 0) != 1) return;
-  if (auto v = saved.find("values"); v != saved.end() && v->is_object())
-    for (auto it = v->begin(); it != v->end(); ++it)
-      if (it.value().is_string()) form_values_[it.key()] = it.value().get<std::string>();
-  if (auto a = saved.find("articles_opened"); a != saved.end() && a->is_array())
-    for (const auto& id : *a)
-      // Articles of a KB file are not loaded yet when the draft comes back: keep their ids.
-      if (id.is_string() && articles_opened_.size() < kMaxSavedArticles &&
-          (find_article(id.get<std::string>()) || (kb_reader_ && id.get<std::string>().size() <= 200)))
-        articles_opened_.push_back(id.get<std::string>());
-  if (auto k = saved.find("idempotency_key"); k != saved.end() && k->is_string() && !k->get<std::string>().empty()) {
-    idempotency_key_ = k->get<std::string>();   // the same unsent ticket keeps its key...
-    if (auto r = saved.find("key_request"); r != saved.end() && r->is_string())
-      key_request_ = r->get<std::string>();     // ...and the request it was sent with, if any
-  }
-  if (auto l = saved.find("last_sent"); l != saved.end() && l->is_object() && l->value("number", 0L) > 0) {
-    last_sent_ = SentTicket{l->value("number", 0L), l->value("subject", std::string()),
-                            l->value("created_at", std::string())};
-  }
-  const std::string screen = saved.value("screen", std::string());
-  if (screen == "sent" && last_sent_) {
-    ticket_number_ = last_sent_->number;   // back on "what was sent", never on its form
+  const std::optional<SessionDraft> draft = draft_from_json(saved);
+  if (!draft) return;
+  for (const std::string& id : draft->articles_opened)
+    // Articles of a KB file are not loaded yet when the draft comes back: keep their ids.
+    if (articles_opened_.size() < kMaxSavedArticles && (find_article(id) || (kb_file_.expects_file() && id.size() <= 200)))
+      articles_opened_.push_back(id);
+  form_.restore(draft->values, draft->idempotency_key, draft->key_request, draft->last_sent);
+  if (draft->screen == "sent" && form_.last_sent()) {
+    form_.show_last_sent();   // back on "what was sent", never on its form
     screen_ = Screen::Sent;
     return;
   }
-  const std::string category = saved.value("category", std::string());
-  if (category.empty() || screen != "flow") return;
-  auto answers = saved.find("answers");
-  replay_flow(category, answers != saved.end() ? *answers : nlohmann::json::array());
+  if (draft->category.empty() || draft->screen != "flow") return;
+  replay_flow(draft->category, draft->answers);
+  // A ticket that was on its way goes out again: the replayed form makes the very same request,
+  // so it keeps its key and is stored once, whether or not the first try arrived.
+  if (draft->sending && run_ && run_->reached_form()) form_.submit(*run_, articles_opened_);
 }
 
-void SupportSession::replay_flow(const std::string& category, const nlohmann::json& answers) {
+void SupportSession::replay_flow(const std::string& category, const std::vector<std::string>& answers) {
   run_ = FlowRun::for_category(config_, category, customer_context_, locale_);
   if (!run_) {
     screen_ = Screen::Home;
@@ -499,11 +317,9 @@ void SupportSession::replay_flow(const std::string& category, const nlohmann::js
   }
   screen_ = Screen::Flow;
   resolution_reported_ = true;   // replaying answers must not report a resolution again
-  if (answers.is_array()) {
-    std::size_t replayed = 0;
-    for (const auto& id : answers) {
-      if (!id.is_string() || ++replayed > kMaxSavedAnswers || !run_->answer(id.get<std::string>())) break;
-    }
+  std::size_t replayed = 0;
+  for (const std::string& id : answers) {
+    if (++replayed > kMaxSavedAnswers || !run_->answer(id)) break;
   }
   if (run_->is_resolved()) start_over();
   resolution_reported_ = false;

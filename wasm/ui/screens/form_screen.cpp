@@ -18,17 +18,17 @@ void draw_form_fields(support::SupportSession& session) {
     spec.input_type = f.type == support::FormFieldType::textarea ? "textarea"
                       : f.type == support::FormFieldType::email  ? "email"
                                                                  : "text";
-    if (f.id == "name") spec.autocomplete = "name";
-    else if (f.id == "email") spec.autocomplete = "email";
-    else if (f.id == "site_url") spec.autocomplete = "url";
-    else spec.autocomplete = "off";
-    if (f.id == "subject" && !prefix.empty()) spec.hint = prefix + " …";
+    spec.autocomplete = f.autocomplete;
+    const support::FieldPurpose purpose = support::field_purpose(f.id);
+    if (purpose == support::FieldPurpose::subject && !prefix.empty()) spec.hint = prefix + " …";
     if (spec.input_type == "textarea") spec.rows = 6;
     spec.error = session.field_error(f.id);
-    if (text_field(spec, session.form_value(f.id))) session.form_edited(f.id);
+    // The field edits a copy; the session is told, and decides what an edit changes.
+    std::string value = session.form_value(f.id);
+    if (text_field(spec, value)) session.set_form_value(f.id, std::move(value));
 
     // Right under the description: articles that match what is being written.
-    if (f.id == "description") {
+    if (purpose == support::FieldPurpose::description) {
       const auto& hits = session.form_suggestions();
       if (!hits.empty()) {
         paragraph(session.text("kb.maybe_this_helps"), true);
@@ -41,6 +41,11 @@ void draw_form_fields(support::SupportSession& session) {
   const bool sending = session.sending();
   if (button(sending ? session.text("form.sending") : session.text("form.submit"), ButtonKind::Primary, sending, -1))
     session.submit();
+  // Not through yet: say when the next try goes, and let the customer stop it.
+  if (const std::string waiting = session.delivery_message(); !waiting.empty()) {
+    status(waiting);
+    if (button(session.text("delivery.stop"), ButtonKind::Secondary)) session.cancel_sending();
+  }
 }
 
 }  // namespace ui

@@ -7,7 +7,8 @@ void draw_home_screen(support::SupportSession& session) {
   paragraph(session.text("widget.intro"), true);
   // Search first: most questions are answered by an article before any ticket is needed.
   FieldSpec search{"kb_search", session.text("kb.search_placeholder"), "search", "off"};
-  text_field(search, session.search_query());
+  std::string query = session.search_query();
+  if (text_field(search, query)) session.set_search_query(std::move(query));
   if (!session.search_query().empty()) {
     const auto& hits = session.search_hits();
     // "Nothing found" only once the search has caught up with the typing.

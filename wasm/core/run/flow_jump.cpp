@@ -1,4 +1,4 @@
-#include "flow/flow_jump.h"
+#include "run/flow_jump.h"
 
 #include <deque>
 #include <map>

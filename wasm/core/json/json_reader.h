@@ -1,7 +1,8 @@
 #pragma once
 // Typed, forgiving access to a parsed JSON document: every read either succeeds or records a
-// ConfigProblem at the exact path and leaves the target untouched. Nothing here throws.
-#include "config/config_problem.h"
+// JsonProblem at the exact path and leaves the target untouched. Nothing here throws. The
+// configuration and its flows are read with it; it knows neither.
+#include "json/json_problem.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +15,7 @@ namespace support {
 
 class JsonReader {
  public:
-  explicit JsonReader(ConfigProblems& problems) : problems_(problems) {}
+  explicit JsonReader(JsonProblems& problems) : problems_(problems) {}
 
   void problem(const std::string& path, std::string message);
 
@@ -44,17 +45,33 @@ class JsonReader {
   void check_known_keys(const nlohmann::json& object, const std::string& path,
                         std::initializer_list<const char*> known);
 
+  // The loop behind every list of objects in a document: `list` must be an array; each element
+  // must be an object (reported otherwise, and skipped) whose keys are checked against `known`,
+  // then goes to read_item(item, item_path), e.g. read_item(list[3], "categories[3]").
+  template <typename ReadItem>
+  void for_each_object(const nlohmann::json& list, const std::string& path,
+                       std::initializer_list<const char*> known, ReadItem&& read_item) {
+    if (!expect_array(list, path)) return;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string item_path = index(path, i);
+      const nlohmann::json& item = list[i];
+      if (!expect_object(item, item_path)) continue;
+      check_known_keys(item, item_path, known);
+      read_item(item, item_path);
+    }
+  }
+
   // Ids become map keys and text keys: keep them to a safe, readable alphabet.
   bool check_id(const std::string& id, const std::string& path);
 
  private:
-  ConfigProblems& problems_;
+  JsonProblems& problems_;
 };
 
 // A short, printable description of a JSON value's type for messages ("a number", "an array").
 std::string describe_json_type(const nlohmann::json& value);
 
 // Upper bound on problems collected from one document, so a hostile file cannot make lint output huge.
-constexpr std::size_t kMaxConfigProblems = 500;
+constexpr std::size_t kMaxJsonProblems = 500;
 
 }  // namespace support

@@ -6,7 +6,7 @@
 // Every other field (earlier_ticket_number, agent_name, site_url, ...) is extra data and goes
 // into the draft's `extra` object under the field id: draft.extra["agent_name"] = "...".
 // Empty optional fields are left out.
-#include "flow/flow_run.h"
+#include "run/flow_run.h"
 #include "ticket/field_error.h"
 #include "ticket/ticket_draft.h"
 

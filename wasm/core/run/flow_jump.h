@@ -4,7 +4,7 @@
 // step, with conditions and context honoured), so the step shows the texts, product and log it
 // would show a customer who walked there. A step no route reaches (lint calls it unreachable)
 // is shown on its own, as if the flow started there.
-#include "flow/flow_run.h"
+#include "run/flow_run.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "flow/form_submission.h"
+#include "run/form_submission.h"
 
 #include "config/config_text.h"
 #include "email/email_syntax.h"

@@ -1,4 +1,4 @@
-#include "config/json_reader.h"
+#include "json/json_reader.h"
 
 #include <cstring>
 
@@ -19,9 +19,9 @@ std::string describe_json_type(const nlohmann::json& value) {
 }
 
 void JsonReader::problem(const std::string& path, std::string message) {
-  if (problems_.size() < kMaxConfigProblems) {
+  if (problems_.size() < kMaxJsonProblems) {
     problems_.push_back({path, std::move(message)});
-  } else if (problems_.size() == kMaxConfigProblems) {
+  } else if (problems_.size() == kMaxJsonProblems) {
     problems_.push_back({"", "too many problems; stopped reporting"});
   }
 }

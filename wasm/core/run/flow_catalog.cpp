@@ -1,4 +1,4 @@
-#include "flow/flow_catalog.h"
+#include "run/flow_catalog.h"
 
 #include "config/config_text.h"
 

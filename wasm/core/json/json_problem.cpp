@@ -1,8 +1,8 @@
-#include "config/config_problem.h"
+#include "json/json_problem.h"
 
 namespace support {
 
-std::string format_problem(const ConfigProblem& problem) {
+std::string format_problem(const JsonProblem& problem) {
   if (problem.path.empty()) return "(root): " + problem.message;
   return problem.path + ": " + problem.message;
 }

@@ -1,4 +1,4 @@
-#include "flow/flow_run.h"
+#include "run/flow_run.h"
 
 #include "config/config_text.h"
 
