@@ -7,7 +7,7 @@ namespace support::server {
 
 const char* const kServerUsage =
     "usage: support-server [--port N] [--host ADDR] [--data DIR] [--web DIR] [--config FILE]\n"
-    "                      [--max-body BYTES] [--allow-origin ORIGIN]...\n"
+    "                      [--max-body BYTES] [--allow-origin ORIGIN]... [--server-config FILE]\n"
     "  --port N            port to listen on; 0 picks a free one (default 8080)\n"
     "  --host ADDR         address to bind (default 127.0.0.1)\n"
     "  --data DIR          folder for tickets.sqlite3 and staff-token, created if missing (default ./data)\n"
@@ -15,7 +15,10 @@ const char* const kServerUsage =
     "  --config FILE       widget configuration JSON served at GET /api/config\n"
     "                      (default: DIR/widget/assets/config/default.json of --web)\n"
     "  --max-body BYTES    largest accepted request body (default 65536)\n"
-    "  --allow-origin O    origin allowed to call the API from a browser; repeatable (default *)\n";
+    "  --allow-origin O    origin allowed to call the API from a browser; repeatable (default *)\n"
+    "  --server-config F   relay settings as JSON: helpdesk connector, allowed origins, rate limits,\n"
+    "                      outbox backoff (docs/server.md); secrets may come from SUPPORT_HELPDESK_TOKEN\n"
+    "                      and SUPPORT_WEBHOOK_SECRET instead\n";
 
 namespace {
 
@@ -69,9 +72,12 @@ std::optional<ServerOptions> parse_server_options(int argc, char** argv, std::st
         return std::nullopt;
       }
       options.max_body = static_cast<std::size_t>(number);
+    } else if (flag == "--server-config") {
+      options.server_config_file = value;
     } else if (flag == "--allow-origin") {
       if (!origins_given) options.allowed_origins.clear();
       origins_given = true;
+      options.origins_given = true;
       options.allowed_origins.push_back(value);
     } else {
       error = "unknown option " + std::string(flag) + " (see --help)";

@@ -15,6 +15,8 @@ struct ServerOptions {
   std::string config_file;                // widget configuration JSON for GET /api/config
   std::size_t max_body = 64 * 1024;       // bytes per request body
   std::vector<std::string> allowed_origins = {"*"};
+  bool origins_given = false;             // --allow-origin given: wins over the server configuration
+  std::string server_config_file;         // --server-config: relay settings (docs/server.md)
 };
 
 extern const char* const kServerUsage;
