@@ -33,7 +33,8 @@ TEST_CASE("rate limits: per address and per email on tickets, per address on eve
   CHECK(same_email->status == 429);
   CHECK(body_json(same_email)["code"] == "rate_limited");
   CHECK(std::stoi(same_email->get_header_value("Retry-After")) > 3000);  // one an hour
-  CHECK(same_email->get_header_value("Access-Control-Allow-Origin") == "*");  // the widget can read it
+  CHECK(same_email->get_header_value("Access-Control-Allow-Origin") == "*");
+  CHECK(same_email->get_header_value("Access-Control-Expose-Headers").find("Retry-After") != std::string::npos);
   CHECK(post_json(client, "/api/tickets", draft_from("two@example.com"))->status == 201);
   const httplib::Result same_address = post_json(client, "/api/tickets", draft_from("three@example.com"));
   REQUIRE(same_address);
