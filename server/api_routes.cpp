@@ -1,5 +1,6 @@
 #include "api_routes.h"
 
+#include "client_address.h"
 #include "http_json.h"
 #include "server_options.h"
 #include "staff_token.h"
@@ -122,7 +123,8 @@ std::string lower_case(std::string text) {
 
 void post_ticket(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   ApiRateLimits* limits = context.relay.limits;
-  if (over_limit(limits ? &limits->tickets_per_ip : nullptr, request.remote_addr, "tickets from this address", response)) {
+  const std::string client = client_address(request, context.relay.trusted_proxies);
+  if (over_limit(limits ? &limits->tickets_per_ip : nullptr, client, "tickets from this address", response)) {
     return;
   }
   const std::optional<json> body = read_json_object(request, response, context.max_body);
@@ -150,7 +152,7 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
   }
 
   const TicketInsertResult result =
-      context.tickets.insert(to_json(draft), draft.category, draft.idempotency_key, request.remote_addr);
+      context.tickets.insert(to_json(draft), draft.category, draft.idempotency_key, client);
   if (result.key_reused) {
     return send_json(response, 422,
                      {{"error", "this idempotency key was already used for a different ticket; "
@@ -208,7 +210,8 @@ void get_readiness(ApiContext& context, httplib::Response& response) {
 
 void post_event(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   ApiRateLimits* limits = context.relay.limits;
-  if (over_limit(limits ? &limits->events_per_ip : nullptr, request.remote_addr, "events from this address", response)) {
+  if (over_limit(limits ? &limits->events_per_ip : nullptr, client_address(request, context.relay.trusted_proxies),
+                 "events from this address", response)) {
     return;
   }
   const std::optional<json> body = read_json_object(request, response, std::min(context.max_body, kMaxEventBytes));

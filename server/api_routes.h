@@ -36,6 +36,7 @@ struct RelayContext {
   Forwarder* forwarder = nullptr;
   ApiRateLimits* limits = nullptr;
   JsonLog* log = nullptr;
+  std::vector<std::string> trusted_proxies;  // see client_address.h
 };
 
 struct ApiContext {

@@ -78,7 +78,7 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
       options.origins_given || relay_config.allowed_origins.empty() ? options.allowed_origins : relay_config.allowed_origins;
   ApiContext context{tickets, events, load_or_create_staff_token(options.data_dir),
                      CorsPolicy(origins), options.max_body, std::nullopt, options.web_dir, {},
-                     RelayContext{&database, &outbox, &forwarder, &limits, &log}};
+                     RelayContext{&database, &outbox, &forwarder, &limits, &log, relay_config.trusted_proxies}};
   // The form limits come from the same configuration the widget gets, so both sides agree on
   // what is a valid ticket (e.g. a category's minimum description length).
   std::string rules_source;

@@ -75,6 +75,12 @@ bool is_http_url(const std::string& url) {
   return false;
 }
 
+bool is_origin(const std::string& text) {
+  if (!is_http_url(text)) return false;
+  const std::size_t host = text.find("://") + 3;
+  return text.find('/', host) == std::string::npos;
+}
+
 HelpdeskConfig helpdesk_from(const json& object, const std::string& path) {
   only_keys(object, path,
             {"connector", "url", "token", "secret", "timeout_seconds", "queue", "delivery_id_field", "custom_fields",
@@ -138,16 +144,29 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
     if (!text.empty()) {
       const json root = json::parse(text, nullptr, false);
       if (root.is_discarded()) problem("(file)", "not valid JSON");
-      only_keys(root, "(file)", {"helpdesk", "allowed_origins", "rate_limits", "outbox"});
+      only_keys(root, "(file)", {"helpdesk", "allowed_origins", "trusted_proxies", "rate_limits", "outbox"});
       if (root.contains("helpdesk")) config.helpdesk = helpdesk_from(root["helpdesk"], "helpdesk");
       if (root.contains("allowed_origins")) {
         const json& origins = root["allowed_origins"];
         if (!origins.is_array() || origins.empty()) problem("allowed_origins", "must be a non-empty array of origins");
         for (const json& origin : origins) {
-          if (!origin.is_string() || origin.get<std::string>().empty()) {
-            problem("allowed_origins", "every entry must be an origin such as \"https://shop.example\" or \"*\"");
+          // A browser's Origin is scheme://host[:port], nothing after: "https://shop.example/" never matches.
+          if (!origin.is_string() || (origin != "*" && !is_origin(origin.get<std::string>()))) {
+            problem("allowed_origins", "every entry must be an origin such as \"https://shop.example\" (no path, "
+                                       "no trailing slash) or \"*\"; got " + origin.dump());
           }
           config.allowed_origins.push_back(origin.get<std::string>());
+        }
+      }
+      if (root.contains("trusted_proxies")) {
+        const json& proxies = root["trusted_proxies"];
+        if (!proxies.is_array()) problem("trusted_proxies", "must be an array of IP addresses");
+        for (const json& proxy : proxies) {
+          if (!proxy.is_string() || proxy.get<std::string>().empty() ||
+              proxy.get<std::string>().find_first_not_of("0123456789abcdefABCDEF.:") != std::string::npos) {
+            problem("trusted_proxies", "every entry must be an IP address such as \"127.0.0.1\"; got " + proxy.dump());
+          }
+          config.trusted_proxies.push_back(proxy.get<std::string>());
         }
       }
       if (root.contains("rate_limits")) {

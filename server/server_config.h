@@ -48,6 +48,7 @@ struct HelpdeskConfig {
 struct ServerConfig {
   HelpdeskConfig helpdesk;
   std::vector<std::string> allowed_origins;  // empty: not set in the file
+  std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For counts (client_address.h)
   RateLimitConfig rate_limits;
   OutboxConfig outbox;
 };

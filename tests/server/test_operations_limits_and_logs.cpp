@@ -113,3 +113,23 @@ TEST_CASE("health: /healthz is liveness, /readyz reports the database and the ou
   CHECK(body["outbox"]["failed"] == 0);
   CHECK(body["outbox"]["oldest_pending_age_seconds"].is_null());
 }
+
+TEST_CASE("rate limits: behind a trusted proxy each forwarded client has its own bucket; origins from the file") {
+  TempDir data;
+  const json config = {{"rate_limits", {{"tickets_per_ip", {{"burst", 1}, {"per_hour", 1}}}}},
+                       {"trusted_proxies", {"127.0.0.1"}},
+                       {"allowed_origins", {"https://shop.example"}}};
+  ServerProcess server(data.path(), server_config_args(data, config));
+  httplib::Client client = server.client();
+  const httplib::Headers first = {{"X-Forwarded-For", "198.51.100.1"}, {"Origin", "https://shop.example"}};
+  const httplib::Result created = post_json(client, "/api/tickets", draft_from("a@example.com"), first);
+  REQUIRE(created);
+  CHECK(created->status == 201);
+  CHECK(created->get_header_value("Access-Control-Allow-Origin") == "https://shop.example");
+  CHECK(post_json(client, "/api/tickets", draft_from("b@example.com"), first)->status == 429);
+  CHECK(post_json(client, "/api/tickets", draft_from("c@example.com"), {{"X-Forwarded-For", "198.51.100.2"}})->status == 201);
+  const httplib::Result other_origin =
+      post_json(client, "/api/tickets", draft_from("d@example.com"), {{"X-Forwarded-For", "198.51.100.3"}, {"Origin", "https://evil.example"}});
+  REQUIRE(other_origin);
+  CHECK_FALSE(other_origin->has_header("Access-Control-Allow-Origin"));
+}

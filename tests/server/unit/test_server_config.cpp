@@ -39,7 +39,8 @@ TEST_CASE("server config: a full file, with secrets from the environment winning
   const std::string text = R"({
     "helpdesk": {"connector": "request_tracker", "url": "https://rt.example/rt/", "token": "from-file",
                  "queue": "Support", "delivery_id_field": "Widget ticket", "custom_fields": {"site_url": "Site"}},
-    "allowed_origins": ["https://shop.example"],
+    "allowed_origins": ["https://shop.example", "http://127.0.0.1:8080"],
+    "trusted_proxies": ["127.0.0.1", "::1"],
     "rate_limits": {"tickets_per_ip": {"burst": 5, "per_hour": 10}},
     "outbox": {"first_retry_seconds": 0.5, "max_retry_seconds": 30, "server_error_attempts": 2}
   })";
@@ -50,7 +51,8 @@ TEST_CASE("server config: a full file, with secrets from the environment winning
   CHECK(config->helpdesk.token == "from-env");
   CHECK(config->helpdesk.queue == "Support");
   CHECK(config->helpdesk.custom_fields.at("site_url") == "Site");
-  CHECK(config->allowed_origins == std::vector<std::string>{"https://shop.example"});
+  CHECK(config->allowed_origins == std::vector<std::string>{"https://shop.example", "http://127.0.0.1:8080"});
+  CHECK(config->trusted_proxies == std::vector<std::string>{"127.0.0.1", "::1"});
   CHECK(config->rate_limits.tickets_per_ip.burst == 5);
   CHECK(config->rate_limits.tickets_per_email.burst == RateLimitConfig{}.tickets_per_email.burst);
   CHECK(config->outbox.server_error_attempts == 2);
@@ -73,6 +75,8 @@ TEST_CASE("server config: bad values name their path") {
         "outbox.max_retry_seconds: must not be smaller than first_retry_seconds");
   CHECK(error_for(R"({"outbox": {"server_error_attempts": 2.5}})") == "outbox.server_error_attempts: must be a whole number");
   CHECK(error_for(R"({"allowed_origins": []})") == "allowed_origins: must be a non-empty array of origins");
+  CHECK(error_for(R"({"allowed_origins": ["https://shop.example/"]})").find("no trailing slash") != std::string::npos);
+  CHECK(error_for(R"({"trusted_proxies": ["proxy.local"]})").find("trusted_proxies: every entry must be an IP") == 0);
 }
 
 TEST_CASE("server config: the webhook secret can come from the environment alone") {
