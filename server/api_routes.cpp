@@ -185,8 +185,8 @@ void retry_delivery(ApiContext& context, const httplib::Request& request, httpli
   send_json(response, 202, {{"id", id}, {"delivery", {{"state", "pending"}}}});
 }
 
-// Readiness: the database answers and the outbox is not stuck (the numbers are for monitoring;
-// a backlog alone does not make the relay unready, it is the helpdesk that is down).
+// Readiness: the database answers. The outbox numbers are for monitoring: a backlog alone does
+// not make the relay unready (tickets are still accepted safely; it is the helpdesk that is down).
 void get_readiness(ApiContext& context, httplib::Response& response) {
   json body = {{"status", "ready"}, {"database", "ok"}};
   try {
