@@ -1,5 +1,6 @@
 #include "api_routes.h"
 
+#include "client_address.h"
 #include "http_json.h"
 #include "my_tickets.h"
 #include "server_options.h"
@@ -102,7 +103,31 @@ std::optional<std::size_t> list_limit(const httplib::Request& request, httplib::
   return value;
 }
 
+// 429 with Retry-After when `limiter` has no token left for `key`; true means "answered".
+bool over_limit(RateLimiter* limiter, const std::string& key, const char* what, httplib::Response& response) {
+  if (!limiter) return false;
+  const RateLimiter::Decision decision = limiter->take(key);
+  if (decision.allowed) return false;
+  response.set_header("Retry-After", std::to_string(decision.retry_after_seconds));
+  send_json(response, 429,
+            {{"error", std::string("too many ") + what + "; try again in " + std::to_string(decision.retry_after_seconds) +
+                           " s"},
+             {"code", "rate_limited"},
+             {"retry_after_seconds", decision.retry_after_seconds}});
+  return true;
+}
+
+std::string lower_case(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
 void post_ticket(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  ApiRateLimits* limits = context.relay.limits;
+  const std::string client = client_address(request, context.relay.trusted_proxies);
+  if (over_limit(limits ? &limits->tickets_per_ip : nullptr, client, "tickets from this address", response)) {
+    return;
+  }
   const std::optional<json> body = read_json_object(request, response, context.max_body);
   if (!body) return;
   TicketDraft draft = ticket_draft_from_json(*body);
@@ -122,8 +147,13 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
   normalize_ticket_draft(draft);
   const FieldErrors errors = validate_ticket_draft(draft, context.rules);
   if (!errors.empty()) return send_json(response, 422, errors_to_json(errors));
+  if (over_limit(limits ? &limits->tickets_per_email : nullptr, lower_case(draft.email), "tickets for this email address",
+                 response)) {
+    return;
+  }
 
-  const TicketInsertResult result = context.tickets.insert(to_json(draft), draft.category, draft.idempotency_key);
+  const TicketInsertResult result =
+      context.tickets.insert(to_json(draft), draft.category, draft.idempotency_key, client);
   if (result.key_reused) {
     return send_json(response, 422,
                      {{"error", "this idempotency key was already used for a different ticket; "
@@ -132,7 +162,51 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
   }
   send_json(response, result.created ? 201 : 200,
             {{"id", result.ticket.id}, {"number", result.ticket.number}, {"created_at", result.ticket.created_at}});
-  if (result.created) response.set_header("Location", "/api/tickets/" + result.ticket.id);
+  if (result.created) {
+    response.set_header("Location", "/api/tickets/" + result.ticket.id);
+    if (context.relay.forwarder) context.relay.forwarder->wake();
+  }
+}
+
+void retry_delivery(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  if (!require_staff(context, request, response)) return;
+  if (!context.relay.outbox) return send_error(response, 404, "this server has no outbox");
+  const std::string id = request.matches[1];
+  switch (context.relay.outbox->retry_failed(id)) {
+    case Outbox::RetryResult::no_such_ticket:
+      return send_error(response, 404, "no ticket with id " + id);
+    case Outbox::RetryResult::not_failed:
+      return send_json(response, 409,
+                       {{"error", "only a failed delivery can be retried; this one is not failed"},
+                        {"code", "delivery_not_failed"}});
+    case Outbox::RetryResult::queued:
+      break;
+  }
+  if (context.relay.forwarder) context.relay.forwarder->wake();
+  send_json(response, 202, {{"id", id}, {"delivery", {{"state", "pending"}}}});
+}
+
+// Readiness: the database answers. The outbox numbers are for monitoring: a backlog alone does
+// not make the relay unready (tickets are still accepted safely; it is the helpdesk that is down).
+void get_readiness(ApiContext& context, httplib::Response& response) {
+  json body = {{"status", "ready"}, {"database", "ok"}};
+  try {
+    if (context.relay.outbox) {
+      const OutboxBacklog backlog = context.relay.outbox->backlog();
+      json outbox = {{"pending", backlog.pending}, {"failed", backlog.failed}};
+      outbox["oldest_pending_age_seconds"] =
+          backlog.oldest_pending_enqueued_ms
+              ? json(std::max<std::int64_t>(0, unix_now_ms() - *backlog.oldest_pending_enqueued_ms) / 1000.0)
+              : json();
+      body["outbox"] = outbox;
+    } else {
+      context.tickets.count();
+    }
+  } catch (const std::exception& e) {
+    if (context.relay.log) context.relay.log->write({{"kind", "readiness_error"}, {"error", e.what()}});
+    return send_json(response, 503, {{"status", "not ready"}, {"database", "unreachable"}});
+  }
+  send_json(response, 200, body);
 }
 
 // GET /api/tickets/{id}: the ticket the 201's Location header names, for staff.
@@ -145,6 +219,11 @@ void get_ticket(ApiContext& context, const httplib::Request& request, httplib::R
 }
 
 void post_event(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  ApiRateLimits* limits = context.relay.limits;
+  if (over_limit(limits ? &limits->events_per_ip : nullptr, client_address(request, context.relay.trusted_proxies),
+                 "events from this address", response)) {
+    return;
+  }
   const std::optional<json> body = read_json_object(request, response, std::min(context.max_body, kMaxEventBytes));
   if (!body) return;
   FieldErrors errors;
@@ -207,7 +286,13 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
       try {
         handler(request, response);
       } catch (const std::exception& e) {
-        send_error(response, 500, std::string("internal error: ") + e.what());
+        // The reason goes to the log only: it can name tables, files and paths of this machine.
+        if (context.relay.log) {
+          context.relay.log->write({{"kind", "internal_error"}, {"route", request.path}, {"error", e.what()}});
+        }
+        response.headers.erase("Location");
+        response.headers.erase("Retry-After");
+        send_error(response, 500, "internal error; the server's log has the details");
       }
       context.cors.apply(request, response);
     };
@@ -219,6 +304,13 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
   server.Get("/api/health", route([](const httplib::Request&, httplib::Response& response) {
     send_json(response, 200, {{"status", "ok"}});
   }));
+  // Liveness for orchestrators: the process answers HTTP. Readiness: it can do its work.
+  server.Get("/healthz", route([](const httplib::Request&, httplib::Response& response) {
+    send_json(response, 200, {{"status", "ok"}});
+  }));
+  server.Get("/readyz", route([&context](const httplib::Request&, httplib::Response& response) {
+    get_readiness(context, response);
+  }));
   server.Get("/api/config", route([&context](const httplib::Request&, httplib::Response& response) {
     get_config(context, response);
   }));
@@ -226,11 +318,23 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
     post_ticket(context, request, response);
   }));
   server.Get("/api/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
-    send_staff_list(context, request, response, "tickets", context.tickets, ticket_to_json);
+    // Each ticket with its delivery state (outbox), so staff see what reached the helpdesk.
+    send_staff_list(context, request, response, "tickets", context.tickets, [&context](const StoredTicket& ticket) {
+      json out = ticket_to_json(ticket);
+      if (context.relay.outbox) {
+        const std::optional<DeliveryState> delivery = context.relay.outbox->find(ticket.number);
+        out["delivery"] = delivery ? delivery_to_json(*delivery) : json();
+      }
+      return out;
+    });
   }));
   server.Get(R"(/api/tickets/([^/]+))", route([&context](const httplib::Request& request, httplib::Response& response) {
     get_ticket(context, request, response);
   }));
+  server.Post(R"(/api/tickets/([^/]+)/retry-delivery)",
+              route([&context](const httplib::Request& request, httplib::Response& response) {
+                retry_delivery(context, request, response);
+              }));
   server.Post("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
     post_event(context, request, response);
   }));

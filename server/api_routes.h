@@ -1,7 +1,12 @@
 #pragma once
 // The HTTP API under /api (see docs/api.md): tickets, events, configuration, health.
 #include "cors_policy.h"
+#include "database.h"
+#include "delivery/forwarder.h"
+#include "delivery/outbox.h"
 #include "event_store.h"
+#include "json_log.h"
+#include "rate_limiter.h"
 #include "ticket_store.h"
 
 #include "ticket/ticket_validation.h"
@@ -14,6 +19,26 @@
 
 namespace support::server {
 
+// Abuse limits (server configuration "rate_limits"); answered with 429 and Retry-After.
+struct ApiRateLimits {
+  explicit ApiRateLimits(const RateLimitConfig& config)
+      : tickets_per_ip(config.tickets_per_ip), tickets_per_email(config.tickets_per_email),
+        events_per_ip(config.events_per_ip) {}
+  RateLimiter tickets_per_ip;
+  RateLimiter tickets_per_email;
+  RateLimiter events_per_ip;
+};
+
+// The relay's parts the routes use; all set by main().
+struct RelayContext {
+  Database* database = nullptr;
+  Outbox* outbox = nullptr;
+  Forwarder* forwarder = nullptr;
+  ApiRateLimits* limits = nullptr;
+  JsonLog* log = nullptr;
+  std::vector<std::string> trusted_proxies;  // see client_address.h
+};
+
 struct ApiContext {
   TicketStore& tickets;
   EventStore& events;
@@ -24,9 +49,10 @@ struct ApiContext {
   std::string web_dir;                     // for the default configuration
   ValidationRules rules;
   std::string identity_secret;             // shared with the site to sign identity tokens; empty: none accepted
+  RelayContext relay;
 };
 
-// Registers every /api route (and a JSON 404 for unknown /api paths). Register before the static
+// Registers every /api route (and a JSON 404 for unknown /api paths), /healthz and /readyz. Register before the static
 // files, whose catch-all route would otherwise take /api paths.
 void register_api_routes(httplib::Server& server, ApiContext& context);
 

@@ -12,8 +12,11 @@ bool CorsPolicy::allows_any() const {
 
 void CorsPolicy::apply(const httplib::Request& request, httplib::Response& response) const {
   if (response.has_header("Access-Control-Allow-Origin")) return;
+  // The widget's retry logic reads Retry-After (429, 503); browsers hide it unless exposed.
+  const char* exposed = "Retry-After, Location";
   if (allows_any()) {
     response.set_header("Access-Control-Allow-Origin", "*");
+    response.set_header("Access-Control-Expose-Headers", exposed);
     return;
   }
   const std::string origin = request.get_header_value("Origin");
@@ -21,6 +24,7 @@ void CorsPolicy::apply(const httplib::Request& request, httplib::Response& respo
   response.set_header("Vary", "Origin");
   if (!origin.empty() && std::find(allowed_origins_.begin(), allowed_origins_.end(), origin) != allowed_origins_.end()) {
     response.set_header("Access-Control-Allow-Origin", origin);
+    response.set_header("Access-Control-Expose-Headers", exposed);
   }
 }
 

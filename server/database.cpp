@@ -32,6 +32,23 @@ const Migration kMigrations[] = {
      "  type TEXT NOT NULL,"
      "  payload_json TEXT NOT NULL);"
      "CREATE INDEX events_by_type ON events(type);"},
+    // The outbox: one row per ticket, written in the ticket's own transaction (delivery/outbox.h).
+    // Tickets from before the relay existed were never forwarded: they start pending too.
+    {3, "deliveries",
+     "CREATE TABLE deliveries ("
+     "  ticket_number INTEGER PRIMARY KEY REFERENCES tickets(number),"
+     "  state TEXT NOT NULL DEFAULT 'pending',"  // pending | delivered | failed
+     "  attempts INTEGER NOT NULL DEFAULT 0,"
+     "  enqueued_ms INTEGER NOT NULL,"           // Unix ms; readiness reports the oldest pending age
+     "  next_attempt_ms INTEGER NOT NULL DEFAULT 0,"
+     "  last_error TEXT NOT NULL DEFAULT '',"
+     "  helpdesk TEXT NOT NULL DEFAULT '',"      // connector that delivered it
+     "  helpdesk_ticket_id TEXT NOT NULL DEFAULT '',"
+     "  client_ip TEXT NOT NULL DEFAULT '',"
+     "  updated_at TEXT NOT NULL);"
+     "CREATE INDEX deliveries_due ON deliveries(state, next_attempt_ms);"
+     "INSERT INTO deliveries(ticket_number, enqueued_ms, updated_at) "
+     "  SELECT number, CAST((julianday(created_at) - 2440587.5) * 86400000 AS INTEGER), created_at FROM tickets;"},
 };
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {

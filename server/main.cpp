@@ -1,8 +1,15 @@
 // support-server: reference backend for the support widget (see docs/api.md).
 #include "api_routes.h"
+#include "connectors/connector_factory.h"
 #include "database.h"
+#include "delivery/forwarder.h"
+#include "delivery/outbox.h"
 #include "event_store.h"
 #include "http_json.h"
+#include "json_log.h"
+#include "rate_limiter.h"
+#include "request_log.h"
+#include "server_config.h"
 #include "server_options.h"
 #include "staff_token.h"
 #include "static_files.h"
@@ -14,14 +21,17 @@
 #include <httplib.h>
 
 #include <cctype>
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <pthread.h>
 #include <sstream>
+#include <sys/socket.h>
 #include <thread>
 
 namespace {
@@ -47,14 +57,30 @@ std::string reason_for(int status) {
   }
 }
 
-int run(const ServerOptions& options) {
+// cpp-httplib 0.11 sets SO_REUSEPORT, which lets a second server bind the same port and
+// silently share (or steal) its connections. SO_REUSEADDR alone still allows a quick restart
+// over TIME_WAIT sockets but makes a port in use fail to bind.
+void exclusive_port_socket_options(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+}
+
+int run(const ServerOptions& options, const ServerConfig& relay_config) {
+  JsonLog log(std::cerr);
   std::filesystem::create_directories(options.data_dir);
   Database database(options.data_dir + "/tickets.sqlite3");
-  TicketStore tickets(database);
+  Outbox outbox(database);
+  TicketStore tickets(database, &outbox);
   EventStore events(database);
+  const std::unique_ptr<HelpdeskConnector> connector = make_helpdesk_connector(relay_config);
+  Forwarder forwarder(outbox, tickets, *connector, relay_config.outbox, log);
+  ApiRateLimits limits(relay_config.rate_limits);
 
+  const std::vector<std::string>& origins =
+      options.origins_given || relay_config.allowed_origins.empty() ? options.allowed_origins : relay_config.allowed_origins;
   ApiContext context{tickets, events, load_or_create_staff_token(options.data_dir),
-                     CorsPolicy(options.allowed_origins), options.max_body, std::nullopt, options.web_dir, {}, {}};
+                     CorsPolicy(origins), options.max_body, std::nullopt, options.web_dir, {}, {},
+                     RelayContext{&database, &outbox, &forwarder, &limits, &log, relay_config.trusted_proxies}};
   // The form limits come from the same configuration the widget gets, so both sides agree on
   // what is a valid ticket (e.g. a category's minimum description length).
   std::string rules_source;
@@ -88,7 +114,9 @@ int run(const ServerOptions& options) {
   }
 
   httplib::Server server;
+  server.set_socket_options(exclusive_port_socket_options);
   server.set_payload_max_length(options.max_body);
+  install_request_log(server, log);
   register_api_routes(server, context);
   register_static_files(server, options.web_dir, context.cors);
   // Answers httplib makes itself (413 before reading a huge body, 404 for unknown POST paths, ...)
@@ -111,12 +139,17 @@ int run(const ServerOptions& options) {
     port = server.bind_to_any_port(options.host);
     if (port < 0) throw std::runtime_error("cannot bind to " + options.host);
   } else if (!server.bind_to_port(options.host, port)) {
-    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(port) + " (in use?)");
+    const int reason = errno;
+    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(port) + ": " +
+                             (reason == EADDRINUSE ? std::string("the port is already in use (another server running?)")
+                                                   : std::strerror(reason)));
   }
   const bool ipv6 = options.host.find(':') != std::string::npos;
   std::cout << "support-server listening on http://" << (ipv6 ? "[" + options.host + "]" : options.host) << ":"
             << port << "\n"
             << "staff token: " << context.staff_token << std::endl;
+  log.write({{"kind", "start"}, {"port", port}, {"helpdesk", connector->name()}});
+  forwarder.start();  // resumes whatever the outbox still holds from before a restart
 
   // SIGINT/SIGTERM stop the server cleanly; they are blocked in every thread and taken by sigwait.
   sigset_t stop_signals;
@@ -129,7 +162,9 @@ int run(const ServerOptions& options) {
     server.stop();
   }).detach();
 
-  if (!server.listen_after_bind()) throw std::runtime_error("the server stopped unexpectedly");
+  const bool listened = server.listen_after_bind();
+  forwarder.stop();
+  if (!listened) throw std::runtime_error("the server stopped unexpectedly");
   return 0;
 }
 
@@ -153,8 +188,25 @@ int main(int argc, char** argv) {
     std::cerr << "support-server: " << error << "\n";
     return 2;
   }
+  // The relay configuration is checked before anything starts: a bad value is exit 2 like a bad flag.
+  std::string config_text;
+  if (!options->server_config_file.empty()) {
+    try {
+      config_text = read_whole_file(options->server_config_file);
+    } catch (const std::exception& e) {
+      std::cerr << "support-server: --server-config: " << e.what() << "\n";
+      return 2;
+    }
+    if (config_text.empty()) config_text = " ";  // an empty file is not JSON, not "no file"
+  }
+  const std::optional<ServerConfig> relay_config = parse_server_config(config_text, process_environment(), error);
+  if (!relay_config) {
+    std::cerr << "support-server: " << (options->server_config_file.empty() ? "environment" : options->server_config_file)
+              << ": " << error << "\n";
+    return 2;
+  }
   try {
-    return run(*options);
+    return run(*options, *relay_config);
   } catch (const std::exception& e) {
     std::cerr << "support-server: " << e.what() << std::endl;
     return 1;

@@ -7,7 +7,7 @@ namespace support::server {
 
 const char* const kServerUsage =
     "usage: support-server [--port N] [--host ADDR] [--data DIR] [--web DIR] [--config FILE]\n"
-    "                      [--max-body BYTES] [--allow-origin ORIGIN]...\n"
+    "                      [--max-body BYTES] [--allow-origin ORIGIN]... [--server-config FILE]\n"
     "                      [--identity-secret-file FILE]\n"
     "  --port N            port to listen on; 0 picks a free one (default 8080)\n"
     "  --host ADDR         address to bind (default 127.0.0.1)\n"
@@ -17,6 +17,9 @@ const char* const kServerUsage =
     "                      (default: DIR/widget/assets/config/default.json of --web)\n"
     "  --max-body BYTES    largest accepted request body (default 65536)\n"
     "  --allow-origin O    origin allowed to call the API from a browser; repeatable (default *)\n"
+    "  --server-config F   relay settings as JSON: helpdesk connector, allowed origins, rate limits,\n"
+    "                      outbox backoff (docs/server.md); secrets may come from SUPPORT_HELPDESK_TOKEN\n"
+    "                      and SUPPORT_WEBHOOK_SECRET instead\n"
     "  --identity-secret-file FILE\n"
     "                      secret shared with the site for signed customer identity tokens\n"
     "                      (or the environment variable SUPPORT_IDENTITY_SECRET); without one,\n"
@@ -76,9 +79,12 @@ std::optional<ServerOptions> parse_server_options(int argc, char** argv, std::st
       options.max_body = static_cast<std::size_t>(number);
     } else if (flag == "--identity-secret-file") {
       options.identity_secret_file = value;
+    } else if (flag == "--server-config") {
+      options.server_config_file = value;
     } else if (flag == "--allow-origin") {
       if (!origins_given) options.allowed_origins.clear();
       origins_given = true;
+      options.origins_given = true;
       options.allowed_origins.push_back(value);
     } else {
       error = "unknown option " + std::string(flag) + " (see --help)";

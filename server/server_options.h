@@ -16,6 +16,8 @@ struct ServerOptions {
   std::size_t max_body = 64 * 1024;       // bytes per request body
   std::vector<std::string> allowed_origins = {"*"};
   std::string identity_secret_file;       // secret for customer identity tokens (or SUPPORT_IDENTITY_SECRET)
+  bool origins_given = false;             // --allow-origin given: wins over the server configuration
+  std::string server_config_file;         // --server-config: relay settings (docs/server.md)
 };
 
 extern const char* const kServerUsage;

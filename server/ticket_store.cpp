@@ -52,8 +52,17 @@ std::optional<StoredTicket> TicketStore::find_by_id(const std::string& id) {
   return read_ticket(query);
 }
 
+std::optional<StoredTicket> TicketStore::find_by_number(std::int64_t number) {
+  auto guard = database_.lock();
+  const std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE number = ?";
+  Statement query(database_.handle(), sql.c_str());
+  query.bind(1, number);
+  if (!query.step()) return std::nullopt;
+  return read_ticket(query);
+}
+
 TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::string& category,
-                                       const std::string& idempotency_key) {
+                                       const std::string& idempotency_key, const std::string& client_ip) {
   auto guard = database_.lock();
   if (!idempotency_key.empty()) {
     if (auto existing = find_by_key_locked(idempotency_key)) {
@@ -68,18 +77,28 @@ TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::s
   ticket.status = "open";
   ticket.draft = draft;
 
-  Statement insert(database_.handle(),
-                   "INSERT INTO tickets(id, idempotency_key, created_at, category, status, draft_json) "
-                   "VALUES (?, ?, ?, ?, ?, ?)");
-  insert.bind(1, ticket.id);
-  if (idempotency_key.empty()) {
-    insert.bind_null(2);
-  } else {
-    insert.bind(2, idempotency_key);
+  // The ticket and its outbox row commit together: a 201 always has a delivery to make, and a
+  // crash before COMMIT leaves neither (the client never got a 201 and retries under its key).
+  database_.execute("BEGIN IMMEDIATE");
+  try {
+    Statement insert(database_.handle(),
+                     "INSERT INTO tickets(id, idempotency_key, created_at, category, status, draft_json) "
+                     "VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, ticket.id);
+    if (idempotency_key.empty()) {
+      insert.bind_null(2);
+    } else {
+      insert.bind(2, idempotency_key);
+    }
+    insert.bind(3, ticket.created_at).bind(4, ticket.category).bind(5, ticket.status).bind(6, draft.dump());
+    insert.step();
+    ticket.number = sqlite3_last_insert_rowid(database_.handle());
+    if (outbox_) outbox_->enqueue_locked(ticket.number, client_ip);
+    database_.execute("COMMIT");  // durable (WAL + synchronous=FULL) when this returns
+  } catch (...) {
+    sqlite3_exec(database_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
   }
-  insert.bind(3, ticket.created_at).bind(4, ticket.category).bind(5, ticket.status).bind(6, draft.dump());
-  insert.step();  // autocommit: durable (WAL + synchronous=FULL) when this returns
-  ticket.number = sqlite3_last_insert_rowid(database_.handle());
   return {std::move(ticket), true};
 }
 

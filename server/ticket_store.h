@@ -1,7 +1,9 @@
 #pragma once
 // Tickets in SQLite. Each insert is its own committed transaction before the caller answers,
-// and an idempotency key maps a retried submit to the ticket it already created.
+// together with the ticket's outbox row (delivery/outbox.h) when an outbox is attached, and an
+// idempotency key maps a retried submit to the ticket it already created.
 #include "database.h"
+#include "delivery/outbox.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,14 +34,15 @@ struct TicketInsertResult {
 
 class TicketStore {
  public:
-  explicit TicketStore(Database& database) : database_(database) {}
+  explicit TicketStore(Database& database, Outbox* outbox = nullptr) : database_(database), outbox_(outbox) {}
 
   // Stores the draft unless a ticket with the same non-empty idempotency key exists: then the
   // same draft gets that ticket back, a different one `key_reused`.
   TicketInsertResult insert(const nlohmann::json& draft, const std::string& category,
-                            const std::string& idempotency_key);
+                            const std::string& idempotency_key, const std::string& client_ip = {});
   std::optional<StoredTicket> find_by_idempotency_key(const std::string& key);
   std::optional<StoredTicket> find_by_id(const std::string& id);
+  std::optional<StoredTicket> find_by_number(std::int64_t number);
   std::vector<StoredTicket> list_newest_first(std::size_t limit);
   // The tickets whose draft has this email (compared without case), newest first.
   std::vector<StoredTicket> list_for_email(const std::string& email, std::size_t limit);
@@ -48,6 +51,7 @@ class TicketStore {
  private:
   std::optional<StoredTicket> find_by_key_locked(const std::string& key);
   Database& database_;
+  Outbox* outbox_;
 };
 
 // The API shape: the draft's fields plus id, number, created_at, category and status.

@@ -1,0 +1,99 @@
+#include "connectors/request_tracker_connector.h"
+
+#include "connectors/ticket_text.h"
+
+#include "email/email_syntax.h"
+
+#include <algorithm>
+
+namespace support::server {
+namespace {
+
+std::string id_text(const nlohmann::json& id) {
+  if (id.is_string()) return id.get<std::string>();
+  if (id.is_number_integer()) return id.dump();
+  return {};
+}
+
+// Our value for a field named in custom_fields: a top-level ticket field or an extra field.
+std::optional<nlohmann::json> field_value(const nlohmann::json& ticket, const std::string& field) {
+  for (const char* top : {"category", "product", "locale", "number", "id"}) {
+    if (field == top && ticket.contains(field)) return ticket[field];
+  }
+  const auto extra = ticket.find("extra");
+  if (extra != ticket.end() && extra->is_object() && extra->contains(field)) return (*extra)[field];
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool request_tracker_accepts_address(const std::string& address) {
+  if (!is_valid_email(address)) return false;
+  if (!std::all_of(address.begin(), address.end(), [](unsigned char c) { return c > 0x20 && c < 0x7F; })) return false;
+  const std::size_t at = address.find('@');
+  const std::string domain = address.substr(at + 1);
+  return domain.find('.') != std::string::npos && domain.front() != '.' && domain.back() != '.';
+}
+
+RequestTrackerConnector::RequestTrackerConnector(const HelpdeskConfig& config)
+    : config_(config), url_(split_helpdesk_url(config.url)) {}
+
+nlohmann::json RequestTrackerConnector::request_body(const DeliveryRequest& request) const {
+  const nlohmann::json& ticket = request.ticket;
+  nlohmann::json custom = nlohmann::json::object();
+  for (const auto& [ours, theirs] : config_.custom_fields) {
+    if (auto value = field_value(ticket, ours)) custom[theirs] = value->is_string() ? *value : nlohmann::json(value->dump());
+  }
+  if (!config_.delivery_id_field.empty()) custom[config_.delivery_id_field] = request.delivery_id;
+  nlohmann::json body = {
+      {"Queue", config_.queue},
+      {"Subject", ticket.value("subject", "")},
+      {"Requestor", ticket.value("email", "")},
+      {"Content", ticket_plain_text(ticket)},
+      {"ContentType", "text/plain"},
+  };
+  if (!custom.empty()) body["CustomFields"] = custom;
+  return body;
+}
+
+std::optional<DeliveryOutcome> RequestTrackerConnector::find_earlier(httplib::Client& client,
+                                                                     const DeliveryRequest& request) {
+  // TicketSQL; our ids are t_<hex>, so no quoting trouble inside the single quotes.
+  const std::string query = "'CF.{" + config_.delivery_id_field + "}' = '" + request.delivery_id + "'";
+  const std::string path = url_.base_path + "/REST/2.0/tickets?query=" + percent_encode(query);
+  const httplib::Result result = client.Get(path.c_str(), {{"Authorization", "token " + config_.token}});
+  if (auto failure = unless_success(result, "Request Tracker (search)")) return failure;
+  const nlohmann::json answer = nlohmann::json::parse(result->body, nullptr, false);
+  if (!answer.is_object() || !answer.contains("items") || !answer["items"].is_array()) {
+    return DeliveryOutcome::try_again("Request Tracker's search answer was not JSON with items: " + body_excerpt(result->body));
+  }
+  if (answer["items"].empty()) return std::nullopt;
+  const std::string id = answer["items"][0].is_object() ? id_text(answer["items"][0].value("id", nlohmann::json())) : "";
+  if (id.empty()) return DeliveryOutcome::try_again("Request Tracker's search item has no id");
+  return DeliveryOutcome::success(id);
+}
+
+DeliveryOutcome RequestTrackerConnector::deliver(const DeliveryRequest& request) {
+  if (!request_tracker_accepts_address(request.ticket.value("email", ""))) {
+    return DeliveryOutcome::reject(
+        "not sent: Request Tracker would drop this requestor address (it needs plain ASCII and a dotted domain)");
+  }
+  httplib::Client client = helpdesk_client(url_, config_.timeout_seconds);
+  if (!config_.delivery_id_field.empty()) {
+    if (auto earlier = find_earlier(client, request)) return *earlier;
+  }
+  const std::string path = url_.base_path + "/REST/2.0/ticket";
+  const std::string body = request_body(request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const httplib::Result result =
+      client.Post(path.c_str(), {{"Authorization", "token " + config_.token}}, body, "application/json");
+  if (auto failure = unless_success(result, "Request Tracker")) return *failure;
+  const nlohmann::json answer = nlohmann::json::parse(result->body, nullptr, false);
+  const std::string id = answer.is_object() ? id_text(answer.value("id", nlohmann::json())) : "";
+  if (id.empty()) {
+    return DeliveryOutcome::reject("Request Tracker answered " + std::to_string(result->status) +
+                                   " without a ticket id: " + body_excerpt(result->body));
+  }
+  return DeliveryOutcome::success(id);
+}
+
+}  // namespace support::server

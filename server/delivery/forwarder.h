@@ -1,0 +1,50 @@
+#pragma once
+// The forwarder: one background thread that takes due rows from the outbox, hands each ticket to
+// the configured connector and records the outcome. It resumes whatever is pending after a
+// restart (the outbox is on disk), retries with backoff and jitter, and marks a ticket delivered
+// only after the helpdesk said so (a crash in between resends it under the same delivery id).
+#include "connectors/helpdesk_connector.h"
+#include "delivery/outbox.h"
+#include "json_log.h"
+#include "server_config.h"
+#include "ticket_store.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace support::server {
+
+class Forwarder {
+ public:
+  Forwarder(Outbox& outbox, TicketStore& tickets, HelpdeskConnector& connector, OutboxConfig config, JsonLog& log);
+  ~Forwarder();
+  Forwarder(const Forwarder&) = delete;
+  Forwarder& operator=(const Forwarder&) = delete;
+
+  void start();
+  // Finishes the delivery in progress (bounded by the connector's timeout), then returns.
+  void stop();
+  // A ticket was just queued: look at the outbox now instead of at the next poll.
+  void wake();
+
+ private:
+  void run();
+  void deliver(const DeliveryState& row);
+
+  Outbox& outbox_;
+  TicketStore& tickets_;
+  HelpdeskConnector& connector_;
+  OutboxConfig config_;
+  JsonLog& log_;
+  std::mt19937_64 random_{std::random_device{}()};
+
+  std::mutex mutex_;
+  std::condition_variable wake_up_;
+  bool woken_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace support::server
