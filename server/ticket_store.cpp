@@ -38,11 +38,6 @@ std::optional<StoredTicket> TicketStore::find_by_key_locked(const std::string& k
   return read_ticket(query);
 }
 
-std::optional<StoredTicket> TicketStore::find_by_idempotency_key(const std::string& key) {
-  auto guard = database_.lock();
-  return find_by_key_locked(key);
-}
-
 TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::string& category,
                                        const std::string& idempotency_key) {
   auto guard = database_.lock();
@@ -82,13 +77,6 @@ std::vector<StoredTicket> TicketStore::list_newest_first(std::size_t limit) {
   std::vector<StoredTicket> tickets;
   while (query.step()) tickets.push_back(read_ticket(query));
   return tickets;
-}
-
-std::int64_t TicketStore::count() {
-  auto guard = database_.lock();
-  Statement query(database_.handle(), "SELECT COUNT(*) FROM tickets");
-  query.step();
-  return query.column_int(0);
 }
 
 nlohmann::json ticket_to_json(const StoredTicket& ticket) {

@@ -38,9 +38,7 @@ class TicketStore {
   // same draft gets that ticket back, a different one `key_reused`.
   TicketInsertResult insert(const nlohmann::json& draft, const std::string& category,
                             const std::string& idempotency_key);
-  std::optional<StoredTicket> find_by_idempotency_key(const std::string& key);
   std::vector<StoredTicket> list_newest_first(std::size_t limit);
-  std::int64_t count();
 
  private:
   std::optional<StoredTicket> find_by_key_locked(const std::string& key);
