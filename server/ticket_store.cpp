@@ -38,11 +38,6 @@ std::optional<StoredTicket> TicketStore::find_by_key_locked(const std::string& k
   return read_ticket(query);
 }
 
-std::optional<StoredTicket> TicketStore::find_by_idempotency_key(const std::string& key) {
-  auto guard = database_.lock();
-  return find_by_key_locked(key);
-}
-
 std::optional<StoredTicket> TicketStore::find_by_id(const std::string& id) {
   auto guard = database_.lock();
   const std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = ?";
@@ -112,6 +107,13 @@ std::vector<StoredTicket> TicketStore::list_newest_first(std::size_t limit) {
   return tickets;
 }
 
+std::int64_t TicketStore::count() {
+  auto guard = database_.lock();
+  Statement query(database_.handle(), "SELECT COUNT(*) FROM tickets");
+  query.step();
+  return query.column_int(0);
+}
+
 std::vector<StoredTicket> TicketStore::list_for_email(const std::string& email, std::size_t limit) {
   auto guard = database_.lock();
   const std::string sql = std::string("SELECT ") + kTicketColumns +
@@ -122,13 +124,6 @@ std::vector<StoredTicket> TicketStore::list_for_email(const std::string& email, 
   std::vector<StoredTicket> tickets;
   while (query.step()) tickets.push_back(read_ticket(query));
   return tickets;
-}
-
-std::int64_t TicketStore::count() {
-  auto guard = database_.lock();
-  Statement query(database_.handle(), "SELECT COUNT(*) FROM tickets");
-  query.step();
-  return query.column_int(0);
 }
 
 nlohmann::json ticket_to_json(const StoredTicket& ticket) {

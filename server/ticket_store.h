@@ -40,7 +40,6 @@ class TicketStore {
   // same draft gets that ticket back, a different one `key_reused`.
   TicketInsertResult insert(const nlohmann::json& draft, const std::string& category,
                             const std::string& idempotency_key, const std::string& client_ip = {});
-  std::optional<StoredTicket> find_by_idempotency_key(const std::string& key);
   std::optional<StoredTicket> find_by_id(const std::string& id);
   std::optional<StoredTicket> find_by_number(std::int64_t number);
   std::vector<StoredTicket> list_newest_first(std::size_t limit);

@@ -3,8 +3,8 @@
 // autofill, IME, mobile keyboards and tests use these; what happens to them is reported back.
 // Text fields are the real editors and stay visible; everything else is transparent.
 
-const TAGS = { button: 'button', link: 'a', textbox: 'input', textarea: 'textarea', checkbox: 'input',
-  radio: 'input', heading: 'h2', text: 'p', status: 'div', alert: 'div' };
+const TAGS = { button: 'button', link: 'a', textbox: 'input', textarea: 'textarea', heading: 'h2', text: 'p',
+  status: 'div', alert: 'div' };
 
 export const DOM_INPUT = { activate: 0, focus: 1, blur: 2, setText: 3 };
 
@@ -61,9 +61,8 @@ export class SemanticMirror {
     const id = item.id;
     if (item.role === 'status') el.setAttribute('role', 'status');
     if (item.role === 'alert') el.setAttribute('role', 'alert');
-    if (item.role === 'checkbox' || item.role === 'radio') el.type = item.role;
     if (item.role === 'link') { el.target = '_blank'; el.rel = 'noopener noreferrer'; }
-    if (item.role === 'button' || item.role === 'checkbox' || item.role === 'radio') {
+    if (item.role === 'button') {
       // Every activation — mouse, touch, Enter, Space, a screen reader's default action — arrives
       // as a click on the element the person actually targeted. Forwarding it by id (not by
       // pointer position) means a layout that shifted a frame earlier can never redirect it.
@@ -73,7 +72,7 @@ export class SemanticMirror {
       el.spellcheck = item.role === 'textarea';
       el.addEventListener('input', () => this.send(DOM_INPUT.setText, id, el.value, el.selectionStart, el.selectionEnd));
     }
-    if (['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio'].includes(item.role)) {
+    if (['button', 'link', 'textbox', 'textarea'].includes(item.role)) {
       el.addEventListener('focus', () => this.send(DOM_INPUT.focus, id));
       el.addEventListener('blur', () => this.send(DOM_INPUT.blur, id));
     }
@@ -91,10 +90,6 @@ export class SemanticMirror {
         if (item.type && el.type !== item.type) el.type = item.type;
         if (item.autocomplete) el.autocomplete = item.autocomplete;
         if (el.value !== (item.value || '') && el.getRootNode().activeElement !== el) el.value = item.value || '';
-        break;
-      case 'checkbox': case 'radio':
-        el.setAttribute('aria-label', name);
-        el.checked = !!item.checked;
         break;
       case 'link':
         if (el.textContent !== name) el.textContent = name;

@@ -212,7 +212,7 @@ export function mountWidget(root, launcher, options) {
 
   // Pointer events from the canvas and from every mirrored element bubble up to the panel. Presses
   // on mirrored buttons and links are not forwarded: their click event activates them by id.
-  const ACTIVATES_BY_CLICK = new Set(['button', 'checkbox', 'radio', 'link']);
+  const ACTIVATES_BY_CLICK = new Set(['button', 'link']);
   const pointer = (down) => (e) => {
     if (!M) return;
     const r = canvas.getBoundingClientRect();

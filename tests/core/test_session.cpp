@@ -45,7 +45,7 @@ TEST_CASE("session: a sales question goes straight to the form and posts one tic
   CHECK(body["idempotency_key"] == "seed-1");
 
   s.on_response(requests[0].id, {201, R"({"id":"t_1","number":42})"});
-  CHECK(s.screen() == Screen::Sent);
+  CHECK(s.screen() == Screen::TicketSent);
   CHECK(s.ticket_number() == 42);
 }
 

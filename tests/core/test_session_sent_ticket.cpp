@@ -41,7 +41,7 @@ TEST_CASE("sent ticket: the next ticket never reuses the sent one's key, also af
     const HttpRequest first = submit_one(s);
     first_key = key_of(first);
     s.on_response(first.id, {201, R"({"id":"t_1","number":41,"created_at":"2026-12-01T22:10:05.123Z"})"});
-    REQUIRE(s.screen() == Screen::Sent);
+    REQUIRE(s.screen() == Screen::TicketSent);
     REQUIRE(s.last_sent());
     CHECK(s.last_sent()->number == 41);
     CHECK(s.last_sent()->subject == "Licence question");
@@ -55,7 +55,7 @@ TEST_CASE("sent ticket: the next ticket never reuses the sent one's key, also af
   // Reload: back on what was sent, not on the form of the sent ticket.
   SupportSession reloaded(config, "en", "seed-after-reload");
   reloaded.restore_draft(saved);
-  CHECK(reloaded.screen() == Screen::Sent);
+  CHECK(reloaded.screen() == Screen::TicketSent);
   REQUIRE(reloaded.last_sent());
   CHECK(reloaded.ticket_number() == 41);
   CHECK(reloaded.flow() == nullptr);

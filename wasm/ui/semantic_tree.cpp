@@ -10,8 +10,6 @@ const char* role_name(Role role) {
     case Role::Link: return "link";
     case Role::TextBox: return "textbox";
     case Role::TextArea: return "textarea";
-    case Role::CheckBox: return "checkbox";
-    case Role::Radio: return "radio";
     case Role::Heading: return "heading";
     case Role::Text: return "text";
     case Role::Status: return "status";
@@ -68,7 +66,6 @@ std::optional<std::string> SemanticTree::take_changed_json(const ScrollInfo& scr
     if (it.role == Role::TextBox || it.role == Role::TextArea) j["selection"] = {it.selection_start, it.selection_end};
     if (it.focused) j["focused"] = true;
     if (it.disabled) j["disabled"] = true;
-    if (it.checked) j["checked"] = true;
     if (it.invalid) j["invalid"] = true;
     if (it.required) j["required"] = true;
     list.push_back(std::move(j));

@@ -10,7 +10,7 @@
 
 namespace ui {
 
-enum class Role { Button, Link, TextBox, TextArea, CheckBox, Radio, Heading, Text, Status, Alert };
+enum class Role { Button, Link, TextBox, TextArea, Heading, Text, Status, Alert };
 const char* role_name(Role role);
 
 enum class Layer { Fixed, Scroll };  // Fixed: header/footer; Scroll: inside the scrolling content
@@ -26,7 +26,7 @@ struct SemanticItem {
   int level = 0;                   // headings: 1..6
   int selection_start = 0;         // text fields: caret/selection in UTF-16 units (what the DOM uses)
   int selection_end = 0;
-  bool focused = false, disabled = false, checked = false, invalid = false, required = false;
+  bool focused = false, disabled = false, invalid = false, required = false;
   Layer layer = Layer::Scroll;
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels; Scroll items are relative to the content's top
 };

@@ -35,7 +35,8 @@ ViewRequests draw_widget(support::SupportSession& session, float width, float he
     case support::Screen::Home: draw_home_screen(session); break;
     case support::Screen::Flow: draw_flow_screen(session); break;
     case support::Screen::Article: draw_article_screen(session); break;
-    case support::Screen::Sent: draw_done_screen(session); break;
+    case support::Screen::TicketSent: draw_ticket_sent_screen(session); break;
+    case support::Screen::Resolved: draw_resolved_screen(session); break;
   }
   end_scroll_region();
   ImGui::End();

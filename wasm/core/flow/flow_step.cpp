@@ -30,15 +30,6 @@ bool step_type_from_name(const std::string& name, StepType& out) {
   return false;
 }
 
-const char* form_field_type_name(FormFieldType type) {
-  switch (type) {
-    case FormFieldType::text: return "text";
-    case FormFieldType::textarea: return "textarea";
-    case FormFieldType::email: return "email";
-  }
-  return "text";
-}
-
 FieldPurpose field_purpose(const std::string& field_id) {
   if (field_id == "name") return FieldPurpose::name;
   if (field_id == "email") return FieldPurpose::email;

@@ -33,8 +33,6 @@ struct StepAnswer {
 
 enum class FormFieldType { text, textarea, email };
 
-const char* form_field_type_name(FormFieldType type);
-
 // What a field is for, where the widget treats fields differently: the four that fill the
 // ticket's own fields (by their ids), and extra data (any other id).
 enum class FieldPurpose { name, email, subject, description, extra };

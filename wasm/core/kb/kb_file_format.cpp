@@ -20,15 +20,6 @@ bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
 
 }  // namespace
 
-const char* kb_file_format_name(KbFileFormat format) {
-  switch (format) {
-    case KbFileFormat::json_document: return "json_document";
-    case KbFileFormat::json_lines: return "json_lines";
-    case KbFileFormat::unknown: break;
-  }
-  return "unknown";
-}
-
 KbFileFormat kb_file_format_from_name(std::string_view name) {
   name = name.substr(0, name.find_first_of("?#"));
   if (ends_with_ignoring_case(name, ".jsonl") || ends_with_ignoring_case(name, ".ndjson"))

@@ -16,9 +16,6 @@ enum class KbFileFormat {
   json_lines,     // one article object per line: parsed line by line as it arrives
 };
 
-// "json_document", "json_lines" or "unknown", for messages and logs.
-const char* kb_file_format_name(KbFileFormat format);
-
 // json_lines for names ending in .jsonl / .ndjson (any case, ignoring ?query and #fragment);
 // unknown otherwise, so the content decides.
 KbFileFormat kb_file_format_from_name(std::string_view name);

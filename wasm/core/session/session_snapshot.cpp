@@ -7,7 +7,8 @@ const char* screen_name(Screen screen) {
     case Screen::Home: return "home";
     case Screen::Flow: return "flow";
     case Screen::Article: return "article";
-    case Screen::Sent: return "sent";
+    case Screen::TicketSent: return "sent";
+    case Screen::Resolved: return "resolved";
   }
   return "home";
 }
@@ -38,10 +39,8 @@ nlohmann::json session_snapshot(const SupportSession& session) {
     out["kb_file"] = {{"file", kb.file}, {"loading", kb.loading}, {"articles", kb.articles},
                       {"waiting", kb.waiting}, {"problems", kb.problems}};
   }
-  if (session.screen() == Screen::Sent) {
-    out["ticket_number"] = session.ticket_number();
-    if (session.ticket_number() == 0) out["resolved"] = true;   // "this answered it"
-  }
+  if (session.screen() == Screen::TicketSent) out["ticket_number"] = session.ticket_number();
+  if (session.screen() == Screen::Resolved) out["resolved"] = true;   // also after "this answered it"
   return out;
 }
 

@@ -205,7 +205,7 @@ void SupportSession::article_answered(bool answered) {
     resolution_reported_ = true;
     article_ = nullptr;
     run_.reset();
-    screen_ = Screen::Sent;      // the "all done" screen, without a ticket number
+    screen_ = Screen::Resolved;
     form_.forget_ticket_number();
     return;
   }
@@ -256,7 +256,7 @@ void SupportSession::ticket_sent() {
   run_.reset();
   article_ = nullptr;
   articles_opened_.clear();
-  screen_ = Screen::Sent;
+  screen_ = Screen::TicketSent;
   ++draft_revision_;
 }
 
@@ -299,7 +299,7 @@ void SupportSession::restore_draft(const nlohmann::json& saved) {
   form_.restore(draft->values, draft->idempotency_key, draft->key_request, draft->last_sent);
   if (draft->screen == "sent" && form_.last_sent()) {
     form_.show_last_sent();   // back on "what was sent", never on its form
-    screen_ = Screen::Sent;
+    screen_ = Screen::TicketSent;
     return;
   }
   if (draft->category.empty() || draft->screen != "flow") return;

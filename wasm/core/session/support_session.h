@@ -35,7 +35,8 @@ enum class Screen {
   Home,      // "What do you need help with?" + KB search
   Flow,      // the current step of the category's flow (info, checklist, choice, kb_check, advice, form, end)
   Article,   // a KB article, with "Did this answer your question?"
-  Sent,      // ticket stored (shows what was sent), or the problem was solved without one
+  TicketSent,   // the server stored the ticket: what was sent, its number, where to follow it
+  Resolved,     // the problem was solved without a ticket ("fixed it", "this answered it")
 };
 
 class SupportSession {

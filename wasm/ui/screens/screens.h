@@ -11,7 +11,8 @@ void draw_flow_screen(support::SupportSession& session);
 void draw_form_fields(support::SupportSession& session);   // the flow's form step
 void draw_article_screen(support::SupportSession& session);
 void draw_article_body(const std::string& body);            // KB markup: # headings, - lists, [links](url)
-void draw_done_screen(support::SupportSession& session);
+void draw_ticket_sent_screen(support::SupportSession& session);
+void draw_resolved_screen(support::SupportSession& session);
 // KB search hits as choices, matched words marked in the titles; opens the one chosen.
 void draw_article_hits(support::SupportSession& session, const std::vector<support::SearchHit>& hits);
 void draw_config_error_panel(const support::ConfigProblems& problems, float width, float height);

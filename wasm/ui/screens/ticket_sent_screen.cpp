@@ -14,21 +14,17 @@ std::string readable_utc(const std::string& iso) {
 
 }  // namespace
 
-// After a ticket was stored (what was sent, and where to follow it) or after the customer's
-// problem was solved without one. "New request" starts again from the first screen.
-void draw_done_screen(support::SupportSession& session) {
-  const auto& sent = session.last_sent();
-  if (session.ticket_number() > 0 && sent) {
-    heading(session.text("form.sent.title"), 2);
+// After a ticket was stored: what was sent, and where to follow it. "New request" starts again
+// from the first screen.
+void draw_ticket_sent_screen(support::SupportSession& session) {
+  heading(session.text("form.sent.title"), 2);
+  if (const auto& sent = session.last_sent()) {
     status(session.text("form.sent.number") + " " + std::to_string(sent->number));
     if (!sent->subject.empty()) paragraph(session.text("form.sent.subject") + " " + sent->subject);
     if (!sent->created_at.empty()) paragraph(session.text("form.sent.when") + " " + readable_utc(sent->created_at), true);
-    paragraph(session.text("form.sent.text"));
-    paragraph(session.text("form.sent.follow"));
-  } else {
-    heading(session.text("flow.resolved.title"), 2);
-    status(session.text("flow.resolved.text"));
   }
+  paragraph(session.text("form.sent.text"));
+  paragraph(session.text("form.sent.follow"));
   spacing(8);
   if (button(session.text("nav.new_request"), ButtonKind::Secondary)) session.start_over();
 }
