@@ -392,11 +392,8 @@ void SupportSession::on_response(int request_id, const HttpResponse& response) {
   }
   // Nothing the customer typed is lost: the form stays, and a retry of the unchanged draft reuses
   // the idempotency key, so a request that did reach the server is not stored twice.
-  if (response.status == 0) form_error_ = text("error.network");
-  else if (body.is_object() && body.contains("error") && body["error"].is_string())
-    form_error_ = text("error.server") + " (" + body["error"].get<std::string>() + ")";
-  else
-    form_error_ = text("error.server");
+  // The server's own words are for its log, not the customer: they only see the configured text.
+  form_error_ = text(response.status == 0 ? "error.network" : "error.server");
 }
 
 // The server stored the ticket: show what was sent, and make sure nothing that follows can be
@@ -420,6 +417,29 @@ void SupportSession::ticket_sent(const nlohmann::json& answer) {
   ++draft_revision_;
 }
 
+void SupportSession::prefill(const FormValues& values, const std::vector<std::string>& locked) {
+  for (const auto& [field, value] : values) prefill_[field] = value;
+  for (const auto& field : locked)
+    if (prefill_.count(field) && !field_locked(field)) locked_fields_.push_back(field);
+  for (const auto& field : locked_fields_) form_values_[field] = prefill_[field];   // locked: the page's value wins
+  apply_prefill();
+}
+
+bool SupportSession::field_locked(const std::string& field_id) const {
+  for (const auto& f : locked_fields_)
+    if (f == field_id) return true;
+  return false;
+}
+
+void SupportSession::apply_prefill() {
+  bool changed = false;
+  for (const auto& [field, value] : prefill_) {
+    std::string& current = form_values_[field];
+    if (current.empty() && !value.empty()) { current = value; changed = true; }
+  }
+  if (changed) ++draft_revision_;
+}
+
 void SupportSession::start_over() {
   run_.reset();
   article_ = nullptr;
@@ -432,6 +452,7 @@ void SupportSession::start_over() {
   key_reuse_retried_ = false;
   screen_ = Screen::Home;
   ++draft_revision_;
+  apply_prefill();
 }
 
 void SupportSession::new_idempotency_key() { idempotency_key_ = key_seed_ + "-" + std::to_string(++key_counter_); }

@@ -110,6 +110,10 @@ public:
   // Articles matching what the customer is writing (subject + description), for "maybe this
   // helps"; as of the last tick().
   const std::vector<SearchHit>& form_suggestions() const { return form_search_.hits(); }
+  // What the page already knows (SupportWidget prefill): fills the fields that are empty now and
+  // again after "start over"; fields in `locked` keep the page's value (read-only in the form).
+  void prefill(const FormValues& values, const std::vector<std::string>& locked);
+  bool field_locked(const std::string& field_id) const;
 
   // --- after sending or resolving ---
   long ticket_number() const { return ticket_number_; }
@@ -178,6 +182,9 @@ private:
   std::vector<std::string> articles_opened_;
 
   FormValues form_values_;
+  FormValues prefill_;
+  std::vector<std::string> locked_fields_;
+  void apply_prefill();
   unsigned draft_revision_ = 0;
   FieldErrors field_errors_;
   std::string form_error_;
