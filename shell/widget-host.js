@@ -370,7 +370,8 @@ export function mountWidget(root, launcher, options) {
     bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => M._widget_set_fonts(p1, n1, p2, n2)));
     followPreferences();
     mirror = new SemanticMirror(layers, domInput, {
-      title: (text) => { if (text) panel.setAttribute('aria-label', text); },
+      // The panel is named by the configuration's title; the preview names its inline widget itself.
+      title: (text) => { if (text && !options.inline) panel.setAttribute('aria-label', text); },
       polite: (text) => speak('polite', text),
       assertive: (text) => speak('assertive', text),
       scrolled: (y) => M._widget_dom_scroll(y),
