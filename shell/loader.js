@@ -1,16 +1,5 @@
-// The one <script> a site owner adds. Deliberately tiny: it draws the launcher button and loads
-// nothing else until the customer shows intent (hovers or focuses the launcher, clicks it, or the
-// page calls the API). One global, SupportWidget (data-global names another); no styles outside
-// its shadow root.
-//
-//   <script src="https://support.example/widget/loader.js" async
-//           data-config="https://support.example/widget/assets/config/default.json"
-//           data-api="https://support.example" data-label="Help"
-//           data-context='{"logged_in": true}'></script>
-//
-// The page may queue commands before this file arrives (see README, "JavaScript API"):
-//   window.SupportWidget = window.SupportWidget || [];
-//   SupportWidget.push(['prefill', { email: 'ada@example.com' }]);
+// The one <script> a site owner adds (README: "Adding the widget", "JavaScript API"). It draws the
+// launcher and loads nothing else until the customer shows intent. One global, SupportWidget.
 (() => {
   const script = document.currentScript;
   if (!script) return;
@@ -29,8 +18,7 @@
   const listeners = {};   // event type -> callbacks
   options.onEvent = (type, detail) => { for (const cb of listeners[type] || []) cb(detail); };
   const EVENTS = ['open', 'close', 'step', 'article-viewed', 'resolved', 'ticket-submitted', 'error'];
-  // Commands that need the widget load it; the others only remember what they were told, so a
-  // page that calls prefill/identify for every visitor costs no download until one asks for help.
+  // Only these load the widget: prefill/identify for every visitor cost no download.
   const LOADS = { open: 1, toggle: 1, startFlow: 1 };
   const COMMANDS = ['open', 'close', 'toggle', 'prefill', 'identify', 'setLocale', 'startFlow'];
   const waiting = [];   // commands for the widget before it is mounted
@@ -87,9 +75,8 @@
     return mounting;
   }
 
-  // Intent: the pointer over the launcher or the keyboard on it is the moment to start loading
-  // (a click usually follows within a few hundred milliseconds). One small function so that an
-  // other loading strategy can replace it without touching the rest.
+  // Intent (pointer over the launcher, keyboard on it) starts loading before the click. On its
+  // own so another loading strategy can replace it.
   function loadOnIntent(button, load) {
     const once = () => { button.removeEventListener('pointerenter', once); button.removeEventListener('focus', once); load(); };
     button.addEventListener('pointerenter', once);
