@@ -205,6 +205,9 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   dl->AddRectFilled(min, max, spec.read_only ? t.surface_alt : t.field_bg, t.rounding);
   ImU32 border = invalid ? t.error : focused ? t.accent : t.border;
   dl->AddRect(min, max, border, t.rounding, 0, focused || invalid ? 2.0f : 1.0f);
+  // An invalid field's border is the error colour: its focus shows as the ring around it.
+  if (focused && invalid)
+    dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), t.focus_ring, t.rounding + 2, 0, 2.0f);
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
   // The text itself is drawn by the mirrored DOM field on top of this frame.
 
