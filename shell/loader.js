@@ -1,10 +1,5 @@
-// The one <script> a site owner adds. Deliberately tiny: it draws the launcher button and loads
-// nothing else until the customer clicks it. No globals, no styles outside its shadow root.
-//
-//   <script src="https://support.example/widget/loader.js" async
-//           data-config="https://support.example/widget/assets/config/default.json"
-//           data-api="https://support.example" data-label="Help"
-//           data-context='{"logged_in": true}'></script>
+// The one <script> a site owner adds (README: "Adding the widget", "JavaScript API"). It draws the
+// launcher and loads nothing else until the customer shows intent. One global, SupportWidget.
 (() => {
   const script = document.currentScript;
   if (!script) return;
@@ -17,30 +12,103 @@
     label: script.dataset.label || 'Help',
     context: script.dataset.context || '',   // JSON the page knows about the customer: {"logged_in":true}
   };
+  const globalName = script.dataset.global || 'SupportWidget';
+
+  // ---- the page's API: one function, also callable as a queue (push) ----
+  const listeners = {};   // event type -> callbacks
+  options.onEvent = (type, detail) => { for (const cb of listeners[type] || []) cb(detail); };
+  const EVENTS = ['open', 'close', 'step', 'article-viewed', 'resolved', 'ticket-submitted', 'error'];
+  // Only these load the widget: prefill/identify for every visitor cost no download.
+  const LOADS = { open: 1, toggle: 1, startFlow: 1 };
+  const COMMANDS = ['open', 'close', 'toggle', 'prefill', 'identify', 'setLocale', 'startFlow'];
+  const waiting = [];   // commands for the widget before it is mounted
+  let widget = null, mounting = null, launcher = null, root = null;
+
+  function command(name, ...args) {
+    if (name === 'on') {
+      const [type, cb] = args;
+      if (!EVENTS.includes(type) || typeof cb !== 'function') {
+        console.warn('support widget: on(type, callback) needs one of ' + EVENTS.join(', ') + ' and a function');
+        return;
+      }
+      (listeners[type] = listeners[type] || []).push(cb);
+      return;
+    }
+    if (!COMMANDS.includes(name)) {
+      console.warn('support widget: unknown command "' + name + '" (use ' + COMMANDS.concat('on').join(', ') + ')');
+      return;
+    }
+    if (widget) return run(name, args);
+    if (name === 'identify') options.token = args[0];   // ready at mount, before any request
+    if (name === 'close') return;
+    waiting.push([name, args]);
+    if (LOADS[name]) mount();
+  }
+  function run(name, args) {
+    if (name === 'open') { if (!widget.isOpen()) widget.open(); return; }
+    if (name === 'close') { if (widget.isOpen()) widget.close(); return; }
+    if (name === 'startFlow' && !widget.isOpen()) widget.open();   // a flow is started to be seen
+    return widget[name](...args);
+  }
+
+  const previous = window[globalName];
+  const api = (name, ...args) => command(name, ...args);
+  api.push = (entry) => (Array.isArray(entry) ? command(...entry) : command(entry));
+  window[globalName] = api;
+
+  async function mount() {
+    if (widget || !root) return widget;
+    if (!mounting) {
+      mounting = (async () => {
+        launcher.setAttribute('aria-busy', 'true');
+        try {
+          const { mountWidget } = await import(base + 'widget-host.js');
+          widget = mountWidget(root, launcher, options);
+          widget.preload();
+          for (const [name, args] of waiting.splice(0)) run(name, args);
+        } finally {
+          launcher.removeAttribute('aria-busy');
+        }
+        return widget;
+      })();
+    }
+    return mounting;
+  }
+
+  // Intent (pointer over the launcher, keyboard on it) starts loading before the click. On its
+  // own so another loading strategy can replace it.
+  function loadOnIntent(button, load) {
+    const once = () => { button.removeEventListener('pointerenter', once); button.removeEventListener('focus', once); load(); };
+    button.addEventListener('pointerenter', once);
+    button.addEventListener('focus', once);
+  }
+
   const start = () => {
     const host = document.createElement('div');
     host.setAttribute('data-support-widget', '');
     document.body.appendChild(host);
-    const root = host.attachShadow({ mode: 'open' });
+    root = host.attachShadow({ mode: 'open' });
     root.innerHTML =
-      '<style>:host{all:initial}button{position:fixed;right:20px;bottom:20px;z-index:2147483000;' +
+      '<style>:host{all:initial}.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;' +
       'font:600 15px system-ui,sans-serif;color:#fff;background:#1f5fbf;border:0;border-radius:24px;' +
       'padding:12px 20px;box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}' +
-      'button:focus-visible{outline:3px solid #1f5fbf;outline-offset:3px}</style>' +
-      '<button type="button" aria-haspopup="dialog" aria-expanded="false"></button>';
-    const launcher = root.querySelector('button');
+      '.launcher:focus-visible{outline:3px solid #1f5fbf;outline-offset:3px}</style>' +
+      '<button class="launcher" type="button" aria-haspopup="dialog" aria-expanded="false"></button>';
+    launcher = root.querySelector('.launcher');
     launcher.textContent = options.label;
-    let widget = null;
+    loadOnIntent(launcher, () => { mount().catch((e) => console.warn('support widget: could not load: ' + e.message)); });
     launcher.addEventListener('click', async () => {
-      if (!widget) {
-        launcher.setAttribute('aria-busy', 'true');
-        const { mountWidget } = await import(base + 'widget-host.js');
-        widget = mountWidget(root, launcher, options);
-        launcher.removeAttribute('aria-busy');
-      }
+      await mount();
       widget.toggle();
     });
+    if (waiting.some(([name]) => LOADS[name])) mount();
   };
+
+  // Commands queued before this file arrived: an array of [name, ...args] entries, or the
+  // arguments a function stub collected in .q.
+  const queued = Array.isArray(previous) ? previous : previous && Array.isArray(previous.q) ? previous.q : [];
+  for (const entry of queued) command(...Array.from(entry));
+
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start, { once: true });
 })();

@@ -8,7 +8,7 @@ const FONT_FAMILY = 'SupportWidgetInter';
 
 const STYLE = `
 .panel{position:fixed;right:20px;bottom:84px;width:380px;height:min(640px,calc(100vh - 104px));z-index:2147483001;
-  border-radius:12px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;touch-action:pan-y}
+  border-radius:12px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.3);background:var(--sw-surface,#fff);touch-action:pan-y}
 .panel[hidden]{display:none}
 .panel:focus{outline:none}
 .panel.inline{position:absolute;inset:0;right:auto;bottom:auto;width:100%;height:100%;z-index:auto;box-shadow:none;border-radius:0}
@@ -21,10 +21,26 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .m{position:absolute;margin:0;padding:0;border:0;background:transparent;color:transparent;overflow:hidden;
   font:15px/1.3 ${FONT_FAMILY},system-ui,sans-serif;pointer-events:auto;outline:none;-webkit-tap-highlight-color:transparent;
   appearance:none;-webkit-appearance:none;box-shadow:none}
-.m-text,.m-heading,.m-status,.m-alert{pointer-events:none;white-space:nowrap}
-.m-button,.m-link{cursor:pointer}
-.m-textbox,.m-textarea{color:#1f2328;padding:9px 12px;box-sizing:border-box;caret-color:#1f5fbf;resize:none;line-height:19px}
-.error{position:absolute;inset:0;padding:24px;font:15px system-ui,sans-serif;color:#b42318;background:#fff}
+.m-text,.m-heading,.m-status,.m-alert,.m-listitem{pointer-events:none;white-space:nowrap}
+.m-list{position:absolute;left:0;top:0;width:0;height:0;margin:0;padding:0;list-style:none}
+.live{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.m-button,.m-link,.m-inline-link{cursor:pointer}
+.m-inline-link{pointer-events:auto;color:inherit;text-decoration:none;outline:none}
+.m-inline-link:focus-visible{outline:2px solid var(--sw-accent,#1f5fbf);outline-offset:2px}
+.m-textbox,.m-textarea{color:var(--sw-text,#1f2328);padding:9px 12px;box-sizing:border-box;caret-color:var(--sw-accent,#1f5fbf);resize:none;line-height:19px}
+.error{position:absolute;inset:0;padding:24px;font:15px system-ui,sans-serif;color:var(--sw-error,#b42318);background:var(--sw-surface,#fff)}
+@media (prefers-color-scheme:dark){.error{color:#ff8a80;background:#16191d}}
+@media (prefers-reduced-motion:reduce){.panel,.panel *{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
+@media (forced-colors:active){
+  canvas{display:none}
+  .panel{background:Canvas;border:1px solid CanvasText}
+  .m{color:CanvasText;white-space:normal;overflow:visible}
+  .m-button{color:ButtonText;background:ButtonFace;border:1px solid ButtonText;border-radius:6px}
+  .m-link{color:LinkText;text-decoration:underline}
+  .m-heading{font-weight:600}
+  .m-textbox,.m-textarea{color:FieldText;background:Field;border:1px solid FieldText}
+  .m:focus-visible{outline:2px solid Highlight;outline-offset:2px}
+}
 `;
 
 // options, from loader.js: base, config (URL), api, locale, label, context (what the page knows
@@ -34,8 +50,11 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 //   dryRun     post nothing: each request goes to onRequest(request) and gets the answer the
 //              server would give (201 with a ticket number)
 //   onState    called with the session snapshot after every change
-// Returns { open, close, toggle, ready, setContext } and, for the preview, { setConfig, restart,
-// lint, steps, jump }.
+//   onEvent    called with (type, detail) for open, close, step, article-viewed, resolved,
+//              ticket-submitted, error (the loader's SupportWidget('on', ...) listeners)
+//   token      the signed customer token (identify)
+// Returns { open, close, toggle, ready, preload, setContext, prefill, identify, setLocale,
+// startFlow } and, for the preview, { setConfig, restart, lint, steps, jump }.
 export function mountWidget(root, launcher, options) {
   const style = document.createElement('style');
   style.textContent = STYLE;
@@ -43,12 +62,18 @@ export function mountWidget(root, launcher, options) {
   panel.className = options.inline ? 'panel inline' : 'panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
+  if (!options.inline) panel.setAttribute('aria-modal', 'true');   // the preview's widget is part of its page
   panel.tabIndex = -1;
-  panel.setAttribute('aria-label', options.label);
-  panel.innerHTML = '<canvas aria-hidden="true"></canvas><div class="fixed"></div><div class="scroll"><div class="spacer"></div></div>';
+  panel.setAttribute('aria-label', options.label);   // until the configuration's title is known
+  // The two live regions exist before anything is said through them (a region that appears
+  // already filled is often not read).
+  panel.innerHTML = '<canvas aria-hidden="true"></canvas><div class="fixed"></div><div class="scroll"><div class="spacer"></div></div>' +
+    '<div class="live" aria-live="polite" aria-atomic="true" data-live="polite"></div>' +
+    '<div class="live" aria-live="assertive" aria-atomic="true" data-live="assertive"></div>';
   root.append(style, panel);
   const canvas = panel.querySelector('canvas');
   const layers = { fixed: panel.querySelector('.fixed'), scroll: panel.querySelector('.scroll'), spacer: panel.querySelector('.spacer') };
+  const liveRegions = { polite: panel.querySelector('[data-live=polite]'), assertive: panel.querySelector('[data-live=assertive]') };
 
   // The preview keeps no draft: staff must not leave one behind for the customer view.
   const draftKey = options.dryRun ? null : 'support-widget:draft:' + options.config;
@@ -111,9 +136,9 @@ export function mountWidget(root, launcher, options) {
     const sem = M._widget_take_semantic();
     if (sem) {
       mirror.update(readJson(sem));
-      if (!focusedOnce) {   // move focus into the dialog (not into a field: no keyboard pops up on phones)
+      if (!focusedOnce) {   // on opening, focus goes to the screen's heading (not a field: no keyboard pops up on phones)
         focusedOnce = true;
-        panel.focus({ preventScroll: true });
+        if (!options.inline && !mirror.focusScreen()) panel.focus({ preventScroll: true });
       }
     }
     const out = M._widget_take_outbox();
@@ -123,14 +148,35 @@ export function mountWidget(root, launcher, options) {
   function handleOutbox(out) {
     if (out.draft !== undefined && draftKey) { try { localStorage.setItem(draftKey, out.draft); } catch (_) { /* private mode: keep in memory */ } }
     for (const r of out.requests || []) send(r);
+    for (const e of out.events || []) emit(e.type, e.detail);
     if (out.close) close();
   }
+
+  // The page's listeners (SupportWidget('on', ...)); a listener that throws does not stop the widget.
+  function emit(type, detail = {}) {
+    if (!options.onEvent) return;
+    try { options.onEvent(type, detail); } catch (e) { console.error('support widget: a "' + type + '" listener failed:', e); }
+  }
+  // A problem the site owner must see: in the console, and to 'error' listeners.
+  function report(message) {
+    console.warn('support widget: ' + message);
+    emit('error', { message });
+  }
+
+  // Work that needs the wasm module waits for it (an API call made before the widget loaded).
+  const afterLoad = [];
+  const withModule = (fn) => { if (M) fn(); else afterLoad.push(fn); };
+  // identify(token): the signed customer token, sent with every request as
+  // "Authorization: Bearer <token>" for the server to check (the reference server does not yet).
+  // Kept in memory only: a credential never goes into local storage.
+  let customerToken = options.token || '';
 
   async function send(r) {
     if (options.dryRun) return sendDry(r);
     let status = 0, body = '', retryAfter = '';
     try {
-      const res = await fetch(new URL(r.path, options.api), { method: r.method, headers: r.headers, body: r.body || undefined });
+      const headers = customerToken ? { ...r.headers, Authorization: 'Bearer ' + customerToken } : r.headers;
+      const res = await fetch(new URL(r.path, options.api), { method: r.method, headers, body: r.body || undefined });
       status = res.status;
       retryAfter = res.headers.get('Retry-After') || '';
       body = await res.text();
@@ -186,10 +232,12 @@ export function mountWidget(root, launcher, options) {
 
   // The customer context (an object, or its JSON text from data-context). Problems are reported
   // to the console for the site owner; the values that were fine are used.
+  let contextObject = {};
   function setContext(context) {
     const text = typeof context === 'string' ? context : JSON.stringify(context);
+    try { contextObject = JSON.parse(text); } catch (_) { contextObject = {}; }
     const problems = cstr(text, (p) => readJson(M._widget_set_context(p)));
-    for (const p of problems) console.warn('support widget: ' + p);
+    for (const p of problems) report(p);
     invalidate();
     return problems;
   }
@@ -197,7 +245,70 @@ export function mountWidget(root, launcher, options) {
   function domInput(kind, id, text = '', s0 = 0, s1 = 0) {
     if (!M) return;
     cstr(text, (p) => M._widget_dom_input(kind, id >>> 0, p, s0 ?? 0, s1 ?? 0));
+    if (kind === DOM_INPUT.activate) {
+      // Draw the press and the screen it leads to now, inside the click: focus is on the new
+      // step's heading before the next key is handled, so a quick second Enter cannot press a
+      // button of the new step unread.
+      frame(performance.now());
+      frame(performance.now());
+    }
     invalidate();
+  }
+
+  // Live regions: the text is replaced a moment after clearing, so the same words said twice
+  // (the same error after a second failed submit) are announced again.
+  const liveTimers = {};
+  function speak(kind, text) {
+    const region = liveRegions[kind];
+    clearTimeout(liveTimers[kind]);
+    region.textContent = '';
+    liveTimers[kind] = setTimeout(() => { region.textContent = text; }, 30);
+  }
+
+  // A screen change may take focus when focus is in the panel, or fell out of it because the
+  // focused element went away with the old screen.
+  function mayTakeFocus() {
+    if (!isOpen) return false;
+    const active = root.activeElement;
+    if (active) return panel.contains(active);
+    const outside = document.activeElement;   // the host itself while the removed element's focus is fixed up
+    return outside === null || outside === document.body || outside === root.host;
+  }
+
+  // Tab and Shift+Tab wrap inside the open panel (it is modal).
+  function trapTab(e) {
+    const focusables = [...panel.querySelectorAll('button:not([disabled]),a[href],input:not([disabled]),textarea:not([disabled])')]
+      .filter((el) => el.offsetParent !== null || el.getClientRects().length);
+    if (!focusables.length) { e.preventDefault(); return; }
+    const active = root.activeElement;
+    const first = focusables[0], last = focusables[focusables.length - 1];
+    const before = (a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING);
+    if (!active || !panel.contains(active) || active === panel) {
+      e.preventDefault();
+      (e.shiftKey ? last : first).focus();
+    } else if (!e.shiftKey && (active === last || before(active, last))) {
+      e.preventDefault();
+      first.focus();
+    } else if (e.shiftKey && (active === first || before(first, active))) {
+      e.preventDefault();
+      last.focus();
+    }
+  }
+
+  // On a phone the panel covers the page: the page behind becomes inert while it is open, so
+  // neither Tab nor a screen reader's cursor can reach controls hidden under it.
+  const PHONE = '(max-width: 520px)';
+  let madeInert = [];
+  function setPageInert(on) {
+    for (const el of madeInert) el.inert = false;
+    madeInert = [];
+    if (!on || options.inline || !window.matchMedia(PHONE).matches) return;
+    const host = root.host;
+    for (const el of document.body.children) {
+      if (el === host || el.inert || el.contains(host)) continue;
+      el.inert = true;
+      madeInert.push(el);
+    }
   }
 
   function resize() {
@@ -230,7 +341,9 @@ export function mountWidget(root, launcher, options) {
   panel.addEventListener('pointerleave', (e) => { if (!(e.buttons & 1)) pointer(-1)(e); });
   panel.addEventListener('keydown', (e) => {
     if (M) M._widget_focus_visible(1);
-    if (e.key === 'Escape') { e.stopPropagation(); close(); }
+    // Escape while an IME composition is open cancels the composition, not the panel.
+    if (e.key === 'Escape' && !e.isComposing && e.keyCode !== 229) { e.stopPropagation(); close(); }
+    if (e.key === 'Tab' && !options.inline) trapTab(e);
     invalidate();
   });
   layers.scroll.addEventListener('scroll', () => {
@@ -240,6 +353,23 @@ export function mountWidget(root, launcher, options) {
   }, { passive: true });
   new ResizeObserver(resize).observe(panel);
   window.addEventListener('resize', resize);   // also catches devicePixelRatio changes (zoom)
+
+  // Dark scheme and reduced motion follow the browser, also when they change while the page is open.
+  const media = { dark: window.matchMedia('(prefers-color-scheme: dark)'), still: window.matchMedia('(prefers-reduced-motion: reduce)') };
+  let followingPreferences = false;
+  function applyPreferences() {
+    if (!M) return;
+    M._widget_set_preferences(media.dark.matches ? 1 : 0, media.still.matches ? 1 : 0);
+    const colors = readJson(M._widget_palette());
+    for (const [name, value] of Object.entries(colors)) panel.style.setProperty('--sw-' + name, value);
+    invalidate();
+  }
+  function followPreferences() {
+    applyPreferences();
+    if (followingPreferences) return;
+    followingPreferences = true;
+    for (const query of Object.values(media)) query.addEventListener('change', applyPreferences);
+  }
 
   async function load() {
     const fetchBytes = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.arrayBuffer(); });
@@ -257,7 +387,15 @@ export function mountWidget(root, launcher, options) {
     const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) => M._widget_init(c, l, s, d)))));
     if (!ok) throw new Error('WebGL2 is not available in this browser');
     bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => M._widget_set_fonts(p1, n1, p2, n2)));
-    mirror = new SemanticMirror(layers, domInput);
+    followPreferences();
+    mirror = new SemanticMirror(layers, domInput, {
+      // The panel is named by the configuration's title; the preview names its inline widget itself.
+      title: (text) => { if (text && !options.inline) panel.setAttribute('aria-label', text); },
+      polite: (text) => speak('polite', text),
+      assertive: (text) => speak('assertive', text),
+      scrolled: (y) => M._widget_dom_scroll(y),
+      mayTakeFocus,
+    });
     if (options.context) setContext(options.context);
     // A ticket waiting for the network goes out when the browser is back online.
     const online = () => { M._widget_set_online(navigator.onLine ? 1 : 0); invalidate(); scheduleWake(); };
@@ -266,6 +404,7 @@ export function mountWidget(root, launcher, options) {
     online();
     resize();
     loadKbFile();
+    for (const fn of afterLoad.splice(0)) fn();
   }
   let loading = null;
 
@@ -280,29 +419,71 @@ export function mountWidget(root, launcher, options) {
   function open() {
     isOpen = true;
     panel.hidden = false;
+    setPageInert(true);
     if (launcher) launcher.setAttribute('aria-expanded', 'true');
-    if (!loading) {
-      loading = load();
-      loading.catch((e) => showError(e.message));
-    }
+    startLoading();
     loading.then(() => { resize(); invalidate(); }, () => {});
+    emit('open');
+  }
+  // Loading starts on intent (hover or focus of the launcher, an API call), before the click.
+  function startLoading() {
+    if (loading) return loading;
+    loading = load();
+    loading.catch((e) => { showError(e.message); report('could not start: ' + e.message); });
+    return loading;
   }
   function close() {
     if (options.inline) return;   // the preview's widget stays on the page
     isOpen = false;
     panel.hidden = true;
+    setPageInert(false);
     launcher.setAttribute('aria-expanded', 'false');
     focusedOnce = false;
     launcher.focus();
     scheduleWake();   // a ticket waiting to be retried still goes out while the panel is closed
+    emit('close');
   }
 
   // ---- staff preview ----
   const api = { open, close, toggle: () => (isOpen ? close() : open()) };
   api.ready = () => (loading || Promise.reject(new Error('not opened'))).then(() => api);
+  api.preload = () => { startLoading().catch(() => {}); return api; };
+  api.isOpen = () => isOpen;
+
+  // ---- the page's API (see SupportWidget in loader.js) ----
+  // prefill({name, email, subject, description, product, fields: {id: text}, readOnly: true | [ids]})
+  api.prefill = (values) => {
+    if (!values || typeof values !== 'object') { report('prefill: expected an object such as {email: "ada@example.com"}'); return; }
+    withModule(() => {
+      const { product, ...form } = values;
+      for (const p of cstr(JSON.stringify(form), (q) => readJson(M._widget_prefill(q)))) report(p);
+      if (product !== undefined) setContext({ ...contextObject, product: String(product) });   // the ticket's product comes from the flow context
+      invalidate();
+    });
+  };
+  api.identify = (token) => {
+    if (typeof token !== 'string' || !token) { report('identify: expected the signed customer token as a non-empty string'); return; }
+    customerToken = token;
+  };
+  api.setLocale = (locale) => {
+    if (typeof locale !== 'string' || !locale) { report('setLocale: expected a locale such as "de"'); return; }
+    options.locale = locale;
+    withModule(() => {
+      if (cstr(locale, (p) => M._widget_set_locale(p)) !== 1) report('setLocale: the configuration has no texts for "' + locale + '"; its default language is shown');
+      applyPreferences();
+      invalidate();
+    });
+  };
+  api.startFlow = (id) => {
+    withModule(() => {
+      if (cstr(String(id), (p) => M._widget_start_flow(p)) !== 1) report('startFlow: no category "' + id + '" in the configuration');
+      invalidate();
+    });
+  };
   // Swaps the configuration in place; the customer stays on their step. true if it parsed.
   api.setConfig = (text) => {
     const ok = cstr(text, (p) => M._widget_set_config(p)) === 1;
+    applyPreferences();   // the new configuration may bring another brand colour
     if (ok) loadKbFile();
     invalidate();
     return ok;

@@ -12,6 +12,7 @@ const char* role_name(Role role) {
     case Role::TextArea: return "textarea";
     case Role::Heading: return "heading";
     case Role::Text: return "text";
+    case Role::ListItem: return "listitem";
     case Role::Status: return "status";
     case Role::Alert: return "alert";
   }
@@ -20,6 +21,7 @@ const char* role_name(Role role) {
 
 void SemanticTree::begin_frame() {
   items_.clear();
+  announcement_.clear();
   // Focus/blur are state, not one-shot events: remember them across frames.
   for (const auto& in : inputs_) {
     if (in.kind == SemanticInput::Kind::Focus) dom_focus_ = in.id;
@@ -68,11 +70,14 @@ std::optional<std::string> SemanticTree::take_changed_json(const ScrollInfo& scr
     if (it.disabled) j["disabled"] = true;
     if (it.invalid) j["invalid"] = true;
     if (it.required) j["required"] = true;
+    if (it.read_only) j["readonly"] = true;
     list.push_back(std::move(j));
   }
   nlohmann::json doc = {{"items", std::move(list)},
                         {"scroll", {{"rect", {scroll.x, scroll.y, scroll.w, scroll.h}},
-                                    {"contentHeight", scroll.content_height}, {"y", scroll.scroll_y}}}};
+                                    {"contentHeight", scroll.content_height}, {"y", scroll.scroll_y}}},
+                        {"screen", screen_}, {"focus", screen_focus_}, {"title", title_},
+                        {"announce", announcement_}, {"invalidSubmits", invalid_submits_}};
   std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (text == last_json_) return std::nullopt;
   last_json_ = text;

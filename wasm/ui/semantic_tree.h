@@ -10,7 +10,7 @@
 
 namespace ui {
 
-enum class Role { Button, Link, TextBox, TextArea, Heading, Text, Status, Alert };
+enum class Role { Button, Link, TextBox, TextArea, Heading, Text, ListItem, Status, Alert };
 const char* role_name(Role role);
 
 enum class Layer { Fixed, Scroll };  // Fixed: header/footer; Scroll: inside the scrolling content
@@ -27,6 +27,7 @@ struct SemanticItem {
   int selection_start = 0;         // text fields: caret/selection in UTF-16 units (what the DOM uses)
   int selection_end = 0;
   bool focused = false, disabled = false, invalid = false, required = false;
+  bool read_only = false;          // text fields the page filled in and locked (SupportWidget prefill)
   Layer layer = Layer::Scroll;
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels; Scroll items are relative to the content's top
 };
@@ -63,11 +64,24 @@ public:
 
   uint32_t dom_focus() const { return dom_focus_; }   // the item the DOM says has focus (0: none)
 
+  // Where the customer is, for focus and announcements: `screen` changes exactly when a new
+  // screen or step is up, `focus_id` is the item that should take focus then (its heading).
+  void set_screen(std::string screen, uint32_t focus_id) { screen_ = std::move(screen); screen_focus_ = focus_id; }
+  void set_title(std::string title) { title_ = std::move(title); }   // names the dialog
+  // A polite announcement for this frame (e.g. how many suggestions appeared); the mirror speaks
+  // it when it changes.
+  void announce(std::string text) { announcement_ = std::move(text); }
+  // A submit was refused for invalid fields: the mirror moves focus to the first of them.
+  void note_invalid_submit() { ++invalid_submits_; }
+
 private:
   std::vector<SemanticItem> items_;
   std::vector<SemanticInput> inputs_;
   std::string last_json_;
   uint32_t dom_focus_ = 0;
+  std::string screen_, title_, announcement_;
+  uint32_t screen_focus_ = 0;
+  unsigned invalid_submits_ = 0;
 };
 
 }  // namespace ui

@@ -1,35 +1,14 @@
 #include "theme.h"
 
-#include <cmath>
-#include <cstdio>
-
 namespace ui {
 namespace {
 
 Theme g_theme;
+support::Palette g_palette;
 
-ImU32 rgb(int r, int g, int b, int a = 255) { return IM_COL32(r, g, b, a); }
+ImU32 col(support::Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
 
-// Relative luminance (WCAG) of an sRGB colour, used to keep text on the accent readable.
-float luminance(int r, int g, int b) {
-  auto channel = [](int c) {
-    float v = c / 255.0f;
-    return v <= 0.03928f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
-  };
-  return 0.2126f * channel(r) + 0.7152f * channel(g) + 0.0722f * channel(b);
-}
-
-void set_accent(int r, int g, int b) {
-  // Darken until white text on it reaches 4.5:1.
-  for (int i = 0; i < 20 && (1.05f / (luminance(r, g, b) + 0.05f)) < 4.5f; ++i) {
-    r = r * 9 / 10; g = g * 9 / 10; b = b * 9 / 10;
-  }
-  g_theme.accent = rgb(r, g, b);
-  g_theme.accent_hover = rgb(r * 85 / 100, g * 85 / 100, b * 85 / 100);
-  g_theme.accent_text = rgb(255, 255, 255);
-}
-
-void apply_style() {
+void apply_style(bool dark) {
   ImGuiStyle& s = ImGui::GetStyle();
   s.WindowPadding = ImVec2(g_theme.pad, g_theme.pad);
   s.FramePadding = ImVec2(12, 9);
@@ -48,9 +27,10 @@ void apply_style() {
   c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(g_theme.field_bg);
   c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(g_theme.border);
   c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-  c[ImGuiCol_ScrollbarGrab] = ImVec4(0, 0, 0, 0.25f);
-  c[ImGuiCol_ScrollbarGrabHovered] = ImVec4(0, 0, 0, 0.4f);
-  c[ImGuiCol_ScrollbarGrabActive] = ImVec4(0, 0, 0, 0.5f);
+  const float ink = dark ? 1.0f : 0.0f;   // the grab is the panel's text colour, faint
+  c[ImGuiCol_ScrollbarGrab] = ImVec4(ink, ink, ink, 0.3f);
+  c[ImGuiCol_ScrollbarGrabHovered] = ImVec4(ink, ink, ink, 0.45f);
+  c[ImGuiCol_ScrollbarGrabActive] = ImVec4(ink, ink, ink, 0.55f);
   c[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(g_theme.accent);
   c[ImGuiCol_Separator] = ImGui::ColorConvertU32ToFloat4(g_theme.border);
 }
@@ -58,20 +38,30 @@ void apply_style() {
 }  // namespace
 
 const Theme& theme() { return g_theme; }
+const support::Palette& palette() { return g_palette; }
 
-void apply_theme(const std::string& brand_hex) {
-  g_theme.text = rgb(0x1f, 0x23, 0x28);
-  g_theme.muted = rgb(0x57, 0x5f, 0x6a);
-  g_theme.error = rgb(0xb4, 0x23, 0x18);
-  g_theme.success = rgb(0x1a, 0x7f, 0x37);
-  g_theme.surface = rgb(255, 255, 255);
-  g_theme.surface_alt = rgb(0xf4, 0xf6, 0xf8);
-  g_theme.border = rgb(0x8c, 0x95, 0x9f);
-  g_theme.field_bg = rgb(255, 255, 255);
-  unsigned r = 0x25, g = 0x63, b = 0xeb;
-  if (brand_hex.size() == 7 && brand_hex[0] == '#') std::sscanf(brand_hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
-  set_accent(int(r), int(g), int(b));
-  apply_style();
+void apply_theme(const std::string& brand_hex, support::ColorScheme scheme) {
+  const support::Palette& p = g_palette = support::make_palette(brand_hex, scheme);
+  g_theme.accent = col(p.accent);
+  g_theme.accent_hover = col(p.accent_hover);
+  g_theme.accent_text = col(p.on_accent);
+  g_theme.link = col(p.link);
+  g_theme.text = col(p.text);
+  g_theme.muted = col(p.muted);
+  g_theme.error = col(p.error);
+  g_theme.success = col(p.success);
+  g_theme.surface = col(p.surface);
+  g_theme.surface_alt = col(p.surface_alt);
+  g_theme.border = col(p.border);
+  g_theme.field_bg = col(p.field_bg);
+  g_theme.secondary_bg = col(p.secondary_bg);
+  g_theme.secondary_hover = col(p.secondary_hover);
+  g_theme.secondary_border = col(p.secondary_border);
+  g_theme.focus_ring = col(p.focus_ring);
+  g_theme.focus_ring_on_accent = col(p.focus_ring_on_accent);
+  g_theme.mark_bg = col(p.mark_bg);
+  g_theme.mark_text = col(p.mark_text);
+  apply_style(scheme == support::ColorScheme::Dark);
 }
 
 }  // namespace ui

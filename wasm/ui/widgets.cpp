@@ -47,10 +47,13 @@ bool activated_from_dom(ImGuiID id) {
   return hit;
 }
 
-void focus_ring(ImGuiID id, ImVec2 min, ImVec2 max, bool always = false) {
-  if (!has_focus(id) || !(always || draw_context().focus_visible)) return;
+// One focus ring everywhere, in the colour that stands out from what it sits on (the brand band
+// in the header, the panel elsewhere).
+void focus_ring(ImGuiID id, ImVec2 min, ImVec2 max, bool on_accent = false) {
+  if (!has_focus(id) || !draw_context().focus_visible) return;
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
-                                      theme().accent, theme().rounding + 2, 0, 2.0f);
+                                      on_accent ? theme().focus_ring_on_accent : theme().focus_ring,
+                                      theme().rounding + 2, 0, 2.0f);
 }
 
 std::string visible_label(const std::string& label) {
@@ -68,8 +71,8 @@ DrawContext& draw_context() {
 bool button(const std::string& label, ButtonKind kind, bool disabled, float width) {
   const Theme& t = theme();
   ImU32 bg = t.accent, bg_hover = t.accent_hover, fg = t.accent_text;
-  if (kind == ButtonKind::Secondary) { bg = t.surface_alt; bg_hover = IM_COL32(0xe3, 0xe7, 0xeb, 255); fg = t.text; }
-  if (kind == ButtonKind::Quiet) { bg = IM_COL32(0, 0, 0, 0); bg_hover = t.surface_alt; fg = t.accent; }
+  if (kind == ButtonKind::Secondary) { bg = t.secondary_bg; bg_hover = t.secondary_hover; fg = t.text; }
+  if (kind == ButtonKind::Quiet) { bg = IM_COL32(0, 0, 0, 0); bg_hover = t.surface_alt; fg = t.link; }
   if (kind == ButtonKind::OnAccent) { bg = IM_COL32(0, 0, 0, 0); bg_hover = t.accent_hover; fg = t.accent_text; }
   ImGui::PushStyleColor(ImGuiCol_Button, bg);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg_hover);
@@ -82,7 +85,11 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
   ImGui::PopStyleColor(4);
   ImGuiID id = ImGui::GetItemID();
   pressed |= activated_from_dom(id) && !disabled;
-  focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  // A secondary button's fill is close to the panel's: its edge is what makes it a button (3:1).
+  if (kind == ButtonKind::Secondary)
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), t.secondary_border,
+                                        t.rounding, 0, 1.0f);
+  focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), kind == ButtonKind::OnAccent);
   SemanticItem item = interactive_item(id, Role::Button, visible_label(label));
   item.disabled = disabled;
   publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -115,9 +122,8 @@ bool choice(const std::string& title, const std::string& description, const std:
   if (title_marks.empty()) {
     dl->AddText(bold, bold_size, ImVec2(pos.x + pad, pos.y + pad), t.text, title.c_str(), nullptr, wrap);
   } else {
-    const ImU32 soft_accent = (t.accent & 0x00FFFFFFu) | (0x24u << IM_COL32_A_SHIFT);
     draw_marked_text(dl, bold, bold_size, ImVec2(pos.x + pad, pos.y + pad), wrap, title, title_marks, t.text,
-                     soft_accent, t.accent);
+                     t.mark_bg, t.mark_text);
   }
   if (!description.empty())
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad + title_size.y + 4), t.muted,
@@ -135,15 +141,23 @@ bool choice(const std::string& title, const std::string& description, const std:
 
 void link(const std::string& label, const std::string& url) {
   const Theme& t = theme();
-  ImGui::PushStyleColor(ImGuiCol_Text, t.accent);
+  ImGui::PushStyleColor(ImGuiCol_Text, t.link);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(label.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), ImVec2(max.x, max.y), t.accent, 1.0f);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), ImVec2(max.x, max.y), t.link, 1.0f);
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGuiID id = ImGui::GetID(("link:" + url + label).c_str());
+  // A line of text is 15-18 px high; the target the mirror publishes is at least 24 px (WCAG 2.5.8),
+  // grown evenly into the item spacing around it.
+  constexpr float kMinTarget = 24.0f;
+  if (max.y - min.y < kMinTarget) {
+    const float grow = (kMinTarget - (max.y - min.y)) / 2;
+    min.y -= grow;
+    max.y += grow;
+  }
   focus_ring(id, min, max);
   SemanticItem item = interactive_item(id, Role::Link, label);
   item.value = url;   // the mirrored <a> opens it: a real link, new tab, middle-click and all
@@ -179,7 +193,7 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   bool changed = false;
   int sel_start = int(support::utf16_length(value)), sel_end = sel_start;
   for (auto& in : draw_context().tree->take_inputs_for(id)) {
-    if (in.kind != SemanticInput::Kind::SetText) continue;
+    if (in.kind != SemanticInput::Kind::SetText || spec.read_only) continue;
     if (in.text != value) { value = std::move(in.text); changed = true; }
     sel_start = in.selection_start;
     sel_end = in.selection_end;
@@ -188,9 +202,12 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   const bool focused = has_focus(id);
   const bool invalid = !spec.error.empty();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(min, max, t.field_bg, t.rounding);
+  dl->AddRectFilled(min, max, spec.read_only ? t.surface_alt : t.field_bg, t.rounding);
   ImU32 border = invalid ? t.error : focused ? t.accent : t.border;
   dl->AddRect(min, max, border, t.rounding, 0, focused || invalid ? 2.0f : 1.0f);
+  // An invalid field's border is the error colour: its focus shows as the ring around it.
+  if (focused && invalid)
+    dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), t.focus_ring, t.rounding + 2, 0, 2.0f);
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
   // The text itself is drawn by the mirrored DOM field on top of this frame.
 
@@ -220,6 +237,7 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   item.focused = focused;
   item.invalid = invalid;
   item.required = spec.required;
+  item.read_only = spec.read_only;
   publish(std::move(item), min, max);
   ImGui::PopID();
   return changed;
@@ -233,10 +251,36 @@ void heading(const std::string& text, int level) {
   ImGui::PopFont();
   SemanticItem item;
   item.id = ImGui::GetID(("h:" + text).c_str());
+  DrawContext& dc = draw_context();
+  if (dc.in_scroll && !dc.first_heading) dc.first_heading = item.id;
   item.role = Role::Heading;
   item.name = text;
   item.level = level;
   publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void panel_title(const std::string& text) {
+  ImGui::PushFont(draw_context().fonts.heading);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopFont();
+  SemanticItem item;
+  item.id = ImGui::GetID(("title:" + text).c_str());
+  item.role = Role::Text;
+  item.name = text;
+  publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  draw_context().tree->set_title(text);
+}
+
+// The first web address in a text ("Tutorial: https://…"), so the mirror can make it a real link
+// inside the text; empty when there is none.
+static std::string url_in(const std::string& text) {
+  std::size_t at = text.find("https://");
+  if (at == std::string::npos) at = text.find("http://");
+  if (at == std::string::npos) return "";
+  std::size_t end = text.find_first_of(" \t\n", at);
+  std::string url = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  while (!url.empty() && std::string(".,;:!?)").find(url.back()) != std::string::npos) url.pop_back();
+  return url;
 }
 
 static void text_item(Role role, const std::string& text, ImU32 color) {
@@ -249,6 +293,7 @@ static void text_item(Role role, const std::string& text, ImU32 color) {
   item.id = ImGui::GetID(("t:" + text).c_str());
   item.role = role;
   item.name = text;
+  if (role == Role::Text || role == Role::ListItem) item.value = url_in(text);
   publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
@@ -263,13 +308,14 @@ void bullet(const std::string& text) {
   ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 7, pos.y + ImGui::GetTextLineHeight() * 0.5f), 2.5f,
                                               theme().text);
   ImGui::Indent(indent);
-  text_item(Role::Text, text, theme().text);
+  text_item(Role::ListItem, text, theme().text);
   ImGui::Unindent(indent);
 }
 
 void status(const std::string& text) { text_item(Role::Status, text, theme().success); }
 void alert(const std::string& text) { text_item(Role::Alert, text, theme().error); }
 void spacing(float px) { ImGui::Dummy(ImVec2(1, px)); }
+void announce(const std::string& text) { draw_context().tree->announce(text); }
 
 void begin_scroll_region(const char* id, ImVec2 size) {
   DrawContext& dc = draw_context();

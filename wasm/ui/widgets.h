@@ -36,6 +36,7 @@ struct DrawContext {
   float scroll_y = 0;
   ImVec2 scroll_region_pos{0, 0}, scroll_region_size{0, 0};
   float content_height = 0;
+  uint32_t first_heading = 0;        // the screen's first heading in the scroll region: focus goes there
 };
 DrawContext& draw_context();
 
@@ -56,18 +57,23 @@ struct FieldSpec {
   std::string hint;                  // help text under the label
   std::string error;                 // shown under the field, announced with it
   bool required = false;
+  bool read_only = false;            // filled in and locked by the page (SupportWidget prefill)
   int max_length = 0;                // 0: none; shows a counter near the limit
   float rows = 1;                    // textarea height in text rows
 };
 // Returns true when the text changed this frame.
 bool text_field(const FieldSpec& spec, std::string& value);
 
+// The panel's title in the header: it names the dialog (not a heading: the host page has its own).
+void panel_title(const std::string& text);
+// Levels start at 2: the widget sits inside a host page that has its own h1.
 void heading(const std::string& text, int level = 2);
 void paragraph(const std::string& text, bool muted = false);
-void bullet(const std::string& text);
+void bullet(const std::string& text);     // consecutive bullets are one list for screen readers
 void status(const std::string& text);   // polite live region (e.g. "Ticket 1042 created")
 void alert(const std::string& text);    // an error for the whole screen
 void spacing(float px);
+void announce(const std::string& text);   // said politely by screen readers, nothing drawn
 
 // The scrolling part of the panel. The DOM mirror scrolls it natively (wheel, touch, focus).
 void begin_scroll_region(const char* id, ImVec2 size);

@@ -12,6 +12,7 @@
 #include "config/config_parser.h"
 #include "run/flow_catalog.h"
 #include "flow/flow_context_json.h"
+#include "session/session_events.h"
 #include "session/session_snapshot.h"
 #include "session/support_session.h"
 
@@ -44,6 +45,12 @@ struct Widget {
   unsigned saved_draft_revision = 0;
   bool close_requested = false;
   int last_cursor = -2;
+  std::string brand_color;            // brand.colors.primary of the running configuration
+  std::string config_text;            // the running configuration (a locale change restarts on it)
+  support::SessionEventWatcher events;   // what the page's SupportWidget('on', ...) listeners hear
+  nlohmann::json pending_events = nlohmann::json::array();
+  nlohmann::json prefill;             // the page's prefill, applied again to every new session
+  support::ColorScheme scheme = support::ColorScheme::Light;   // the browser's prefers-color-scheme
 };
 
 Widget* g = nullptr;
@@ -83,14 +90,18 @@ const char* cursor_name(int cursor) {
   }
 }
 
+void apply_prefill();
+
 // (Re)starts the session on a configuration; the saved draft (JSON or "") puts the customer
 // back where they were. A configuration with problems shows the error panel instead.
 void start_session(const char* config_json, const std::string& saved_draft) {
   if (g->session) g->last_draft = g->session->saved_draft().dump();
   g->session.reset();
-  auto parsed = support::parse_config(config_json ? config_json : "");
+  g->config_text = config_json ? config_json : "";
+  auto parsed = support::parse_config(g->config_text);
   g->config_problems = parsed.problems;
-  ui::apply_theme(parsed.config.brand.colors.primary);
+  g->brand_color = parsed.config.brand.colors.primary;
+  ui::apply_theme(g->brand_color, g->scheme);
   if (!g->config_problems.empty()) return;
   g->session = std::make_unique<support::SupportSession>(std::move(parsed.config), g->locale, g->key_seed);
   g->session->set_customer_context(g->context);
@@ -98,8 +109,28 @@ void start_session(const char* config_json, const std::string& saved_draft) {
     auto saved = nlohmann::json::parse(saved_draft, nullptr, false);
     g->session->restore_draft(saved);
   }
+  apply_prefill();
   g->saved_draft_revision = g->session->draft_revision();
   g->frames_wanted = 3;
+}
+
+// {"name","email","subject","description", "fields": {"site_url": ...}, "readOnly": true | ["email"]}
+void apply_prefill() {
+  if (!g->session || !g->prefill.is_object()) return;
+  support::FormValues values;
+  for (const char* key : {"name", "email", "subject", "description"})
+    if (g->prefill.contains(key) && g->prefill[key].is_string()) values[key] = g->prefill[key].get<std::string>();
+  if (g->prefill.contains("fields") && g->prefill["fields"].is_object())
+    for (const auto& [key, value] : g->prefill["fields"].items())
+      if (value.is_string()) values[key] = value.get<std::string>();
+  std::vector<std::string> locked;
+  const auto read_only = g->prefill.value("readOnly", nlohmann::json());
+  if (read_only == true)
+    for (const auto& [key, value] : values) locked.push_back(key);
+  if (read_only.is_array())
+    for (const auto& key : read_only)
+      if (key.is_string()) locked.push_back(key.get<std::string>());
+  g->session->prefill(values, locked);
 }
 
 // Indexes articles of the KB file for a few milliseconds per frame, so a 100,000-article KB
@@ -195,6 +226,23 @@ EMSCRIPTEN_KEEPALIVE void widget_focus_visible(int visible) {
   g->frames_wanted = 2;
 }
 
+// The browser's preferences: dark = prefers-color-scheme: dark; reduced_motion =
+// prefers-reduced-motion: reduce (no caret blink). They apply from the next frame.
+EMSCRIPTEN_KEEPALIVE void widget_set_preferences(int dark, int reduced_motion) {
+  g->scheme = dark ? support::ColorScheme::Dark : support::ColorScheme::Light;
+  ui::apply_theme(g->brand_color, g->scheme);
+  ImGui::GetIO().ConfigInputTextCursorBlink = !reduced_motion;
+  g->frames_wanted = 3;
+}
+
+// The colours in use, as {"name": "#rrggbb"}, for what the page draws itself (the text fields).
+EMSCRIPTEN_KEEPALIVE const char* widget_palette() {
+  const support::Palette& p = ui::palette();
+  return keep(g->json_out, {{"surface", support::to_hex(p.surface)}, {"text", support::to_hex(p.text)},
+                            {"field", support::to_hex(p.field_bg)}, {"accent", support::to_hex(p.accent)},
+                            {"error", support::to_hex(p.error)}});
+}
+
 // Draws one frame. Returns 1 if the widget wants another frame soon, 0 if it can sleep until input.
 EMSCRIPTEN_KEEPALIVE int widget_frame(double now_ms) {
   ImGuiIO& io = ImGui::GetIO();
@@ -224,6 +272,8 @@ EMSCRIPTEN_KEEPALIVE int widget_frame(double now_ms) {
   }
   g->tree.end_frame();
   ui::draw_context().dom_scroll.reset();
+  if (g->session)
+    for (auto& e : g->events.observe(*g->session)) g->pending_events.push_back({{"type", e.type}, {"detail", e.detail}});
   ImGui::Render();
   web::gl_render(ImGui::GetDrawData(), int(g->width * g->dpr), int(g->height * g->dpr));
 
@@ -248,7 +298,8 @@ EMSCRIPTEN_KEEPALIVE const char* widget_take_semantic() {
 }
 
 // Work for the page glue, as JSON, or null when there is none:
-// {"requests":[{id,method,path,headers,body}], "close":true, "draft":"<json to save locally>"}
+// {"requests":[{id,method,path,headers,body}], "close":true, "draft":"<json to save locally>",
+//  "events":[{"type","detail"}] (see session/session_events.h)}
 EMSCRIPTEN_KEEPALIVE const char* widget_take_outbox() {
   nlohmann::json out = nlohmann::json::object();
   if (g->session) {
@@ -268,6 +319,10 @@ EMSCRIPTEN_KEEPALIVE const char* widget_take_outbox() {
   if (g->close_requested) {
     out["close"] = true;
     g->close_requested = false;
+  }
+  if (!g->pending_events.empty()) {
+    out["events"] = std::move(g->pending_events);
+    g->pending_events = nlohmann::json::array();
   }
   if (out.empty()) return nullptr;
   g->outbox_out = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -314,6 +369,57 @@ EMSCRIPTEN_KEEPALIVE const char* widget_set_context(const char* context_json) {
   if (g->session) g->session->set_customer_context(std::move(context));
   g->frames_wanted = 3;
   return keep(g->json_out, problems);
+}
+
+// ---- the page's JavaScript API (SupportWidget, shell/loader.js) ----
+
+// Fills the form with what the page knows; see apply_prefill for the shape. Returns the problems
+// as a JSON array of strings (empty when all was taken).
+EMSCRIPTEN_KEEPALIVE const char* widget_prefill(const char* prefill_json) {
+  std::vector<std::string> problems;
+  auto parsed = nlohmann::json::parse(prefill_json ? prefill_json : "", nullptr, false);
+  if (!parsed.is_object()) {
+    problems.push_back("prefill: expected an object such as {\"email\": \"ada@example.com\"}");
+    return keep(g->json_out, problems);
+  }
+  static const char* known[] = {"name", "email", "subject", "description", "fields", "readOnly", "product"};
+  for (const auto& entry : parsed.items()) {
+    const std::string key = entry.key();
+    const auto& value = entry.value();
+    if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known))
+      problems.push_back("prefill." + key + ": unknown (use name, email, subject, description, product, fields, readOnly)");
+    else if (key != "fields" && key != "readOnly" && !value.is_string())
+      problems.push_back("prefill." + key + ": expected a string");
+  }
+  if (parsed.contains("fields") && !parsed["fields"].is_object()) problems.push_back("prefill.fields: expected an object");
+  if (parsed.contains("readOnly") && !parsed["readOnly"].is_boolean() && !parsed["readOnly"].is_array())
+    problems.push_back("prefill.readOnly: expected true or a list of field names");
+  if (!g->prefill.is_object()) g->prefill = nlohmann::json::object();
+  for (const auto& [key, value] : parsed.items()) g->prefill[key] = value;
+  apply_prefill();
+  g->frames_wanted = 3;
+  return keep(g->json_out, problems);
+}
+
+// Starts the flow of a category (its id in the configuration's categories). 0 if there is none.
+EMSCRIPTEN_KEEPALIVE int widget_start_flow(const char* category_id) {
+  if (!g->session || !category_id) return 0;
+  const auto& categories = g->session->config().categories;
+  if (std::none_of(categories.begin(), categories.end(), [&](const auto& c) { return c.id == category_id; })) return 0;
+  g->session->choose_category(category_id);
+  g->frames_wanted = 3;
+  return g->session->screen() == support::Screen::Flow ? 1 : 0;
+}
+
+// Switches the language, keeping the customer's place and text. 0 if the configuration has no
+// texts for that locale (the default locale's texts are shown then).
+EMSCRIPTEN_KEEPALIVE int widget_set_locale(const char* locale) {
+  g->locale = locale ? locale : "";
+  std::string saved = g->session ? g->session->saved_draft().dump() : g->last_draft;
+  const std::string config = g->config_text;
+  start_session(config.c_str(), saved);
+  if (!g->session) return 0;
+  return g->session->config().texts.texts.count(g->locale) ? 1 : 0;
 }
 
 // ---- staff preview (shell/preview) ----

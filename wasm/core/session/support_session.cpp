@@ -215,6 +215,7 @@ void SupportSession::article_answered(bool answered) {
 // ---- form and requests ----
 
 void SupportSession::set_form_value(const std::string& field_id, std::string text) {
+  if (field_locked(field_id)) return;   // the page's value stays (the field is read-only)
   if (form_.set_value(field_id, std::move(text))) ++draft_revision_;
 }
 
@@ -260,6 +261,27 @@ void SupportSession::ticket_sent() {
   ++draft_revision_;
 }
 
+void SupportSession::prefill(const FormValues& values, const std::vector<std::string>& locked) {
+  for (const auto& [field, value] : values) prefill_[field] = value;
+  for (const auto& field : locked)
+    if (prefill_.count(field) && !field_locked(field)) locked_fields_.push_back(field);
+  for (const auto& field : locked_fields_) form_.set_value(field, prefill_[field]);   // locked: the page's value wins
+  apply_prefill();
+}
+
+bool SupportSession::field_locked(const std::string& field_id) const {
+  for (const auto& f : locked_fields_)
+    if (f == field_id) return true;
+  return false;
+}
+
+void SupportSession::apply_prefill() {
+  bool changed = false;
+  for (const auto& [field, value] : prefill_)
+    if (form_.value(field).empty() && !value.empty()) changed |= form_.set_value(field, value);
+  if (changed) ++draft_revision_;
+}
+
 void SupportSession::start_over() {
   run_.reset();
   article_ = nullptr;
@@ -267,6 +289,7 @@ void SupportSession::start_over() {
   form_.start_over();
   screen_ = Screen::Home;
   ++draft_revision_;
+  apply_prefill();
 }
 
 // ---- local draft ----

@@ -108,6 +108,10 @@ public:
   // Articles matching what the customer is writing (subject + description), for "maybe this
   // helps"; as of the last tick().
   const std::vector<SearchHit>& form_suggestions() const { return form_search_.hits(); }
+  // What the page already knows (SupportWidget prefill): fills the fields that are empty now and
+  // again after "start over"; fields in `locked` keep the page's value (read-only in the form).
+  void prefill(const FormValues& values, const std::vector<std::string>& locked);
+  bool field_locked(const std::string& field_id) const;
 
   // --- after sending or resolving ---
   long ticket_number() const { return form_.ticket_number(); }
@@ -161,6 +165,9 @@ private:
   const KbArticle* article_ = nullptr;
   Screen article_return_ = Screen::Home;
   std::vector<std::string> articles_opened_;
+  FormValues prefill_;                      // what the page filled in (SupportWidget prefill)
+  std::vector<std::string> locked_fields_;  // ...and locked: read-only in the form
+  void apply_prefill();
   unsigned draft_revision_ = 0;
 };
 

@@ -8,6 +8,11 @@ void draw_form_fields(support::SupportSession& session) {
   const support::FlowStep& step = run.current_step();
   if (step.asks_login_details) paragraph(session.text("form.login_details_note"), true);
   const std::string prefix = run.subject_prefix();
+  // With invalid fields the summary stands above them, so it is in view with the first one
+  // (where focus goes); an error of the whole request stays beside the Send button.
+  bool field_errors = false;
+  for (const auto& f : step.fields) field_errors |= !session.field_error(f.id).empty();
+  if (field_errors && !session.form_error().empty()) alert(session.form_error());
   for (const auto& f : step.fields) {
     FieldSpec spec;
     spec.id = f.id;
@@ -23,6 +28,7 @@ void draw_form_fields(support::SupportSession& session) {
     if (purpose == support::FieldPurpose::subject && !prefix.empty()) spec.hint = prefix + " …";
     if (spec.input_type == "textarea") spec.rows = 6;
     spec.error = session.field_error(f.id);
+    spec.read_only = session.field_locked(f.id);
     // The field edits a copy; the session is told, and decides what an edit changes.
     std::string value = session.form_value(f.id);
     if (text_field(spec, value)) session.set_form_value(f.id, std::move(value));
@@ -36,11 +42,13 @@ void draw_form_fields(support::SupportSession& session) {
       }
     }
   }
-  if (!session.form_error().empty()) alert(session.form_error());
+  if (!field_errors && !session.form_error().empty()) alert(session.form_error());
   spacing(4);
   const bool sending = session.sending();
-  if (button(sending ? session.text("form.sending") : session.text("form.submit"), ButtonKind::Primary, sending, -1))
+  if (button(sending ? session.text("form.sending") : session.text("form.submit"), ButtonKind::Primary, sending, -1)) {
     session.submit();
+    if (!session.sending() && !session.form_error().empty()) draw_context().tree->note_invalid_submit();
+  }
   // Not through yet: say when the next try goes, and let the customer stop it.
   if (const std::string waiting = session.delivery_message(); !waiting.empty()) {
     status(waiting);

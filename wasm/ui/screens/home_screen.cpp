@@ -12,7 +12,10 @@ void draw_home_screen(support::SupportSession& session) {
   if (!session.search_query().empty()) {
     const auto& hits = session.search_hits();
     // "Nothing found" only once the search has caught up with the typing.
-    if (hits.empty() && !session.wake_at()) paragraph(session.text("kb.no_results"), true);
+    if (hits.empty() && !session.wake_at()) {
+      paragraph(session.text("kb.no_results"), true);
+      announce(session.text("kb.no_results"));
+    }
     draw_article_hits(session, hits);
   }
   spacing(6);
