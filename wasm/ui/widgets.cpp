@@ -157,9 +157,9 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   ImGui::PushFont(draw_context().fonts.bold);
   ImGui::TextUnformatted(spec.label.c_str());
   ImGui::PopFont();
-  if (!spec.required && spec.input_type != "search") {
+  if (!spec.required && !spec.optional_note.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("(optional)");
+    ImGui::TextDisabled("%s", spec.optional_note.c_str());
   }
   if (!spec.hint.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, t.muted);

@@ -55,6 +55,7 @@ struct FieldSpec {
   std::string autocomplete;          // "name", "email", ...
   std::string hint;                  // help text under the label
   std::string error;                 // shown under the field, announced with it
+  std::string optional_note;         // "(optional)" beside the label of a field that is not required
   bool required = false;
   int max_length = 0;                // 0: none; shows a counter near the limit
   float rows = 1;                    // textarea height in text rows
