@@ -14,6 +14,7 @@
 #include "flow/flow_context_json.h"
 #include "session/session_snapshot.h"
 #include "session/support_session.h"
+#include "text/font_coverage.h"
 
 #include <emscripten/emscripten.h>
 #include <imgui.h>
@@ -48,6 +49,22 @@ struct Widget {
 
 Widget* g = nullptr;
 
+// The atlas's glyph ranges: the code points the font subset keeps (assets/fonts/coverage.txt),
+// zero-terminated. The atlas keeps the pointer, so the list lives as long as the module.
+const ImWchar* glyph_ranges() {
+  static const std::vector<ImWchar> ranges = [] {
+    std::vector<ImWchar> list;
+    for (const support::CodePointRange& r : support::widget_font_coverage()) {
+      if (r.first > IM_UNICODE_CODEPOINT_MAX) continue;   // beyond what ImWchar holds in this build
+      list.push_back(ImWchar(r.first));
+      list.push_back(ImWchar(std::min<char32_t>(r.last, IM_UNICODE_CODEPOINT_MAX)));
+    }
+    list.push_back(0);
+    return list;
+  }();
+  return ranges.data();
+}
+
 void build_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -58,7 +75,7 @@ void build_fonts() {
   cfg.FontDataOwnedByAtlas = false;
   cfg.OversampleH = 1;
   const float s = g->dpr;
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+  const ImWchar* ranges = glyph_ranges();
   if (!g->font_regular.empty()) {
     fonts.body = io.Fonts->AddFontFromMemoryTTF(g->font_regular.data(), int(g->font_regular.size()), 15.0f * s, &cfg, ranges);
     auto& bold = g->font_bold.empty() ? g->font_regular : g->font_bold;
