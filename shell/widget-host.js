@@ -34,7 +34,7 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 //   dryRun     post nothing: each request goes to onRequest(request) and gets the answer the
 //              server would give (201 with a ticket number)
 //   onState    called with the session snapshot after every change
-// Returns { open, close, toggle, ready, setContext } and, for the preview, { setConfig, restart,
+// Returns { open, close, toggle, ready, setContext, setLocale } and, for the preview, { setConfig, restart,
 // lint, steps, jump }.
 export function mountWidget(root, launcher, options) {
   const style = document.createElement('style');
@@ -175,6 +175,28 @@ export function mountWidget(root, launcher, options) {
     return problems;
   }
 
+  // navigator.languages, most preferred first, for the core's locale choice (config/locale_choice.h).
+  const browserLanguages = () => JSON.stringify(navigator.languages || (navigator.language ? [navigator.language] : []));
+
+  // What the core chose: the panel's language for screen readers; a request it could not meet
+  // goes to the console for the site owner, never silently.
+  function localeChosen(choice) {
+    panel.lang = choice.locale;
+    if (choice.reason) console.warn('support widget: ' + choice.reason);
+    if (choice.problem) console.warn('support widget: ' + choice.problem);
+    return choice.locale;
+  }
+
+  // Another language while the widget runs (data-locale's values); the customer keeps their place.
+  // Returns the locale now in use.
+  function setLocale(locale) {
+    options.locale = String(locale ?? '');
+    if (!M) return options.locale;   // not loaded yet: widget_init will choose
+    const choice = cstr(options.locale, (l) => cstr(browserLanguages(), (b) => readJson(M._widget_set_locale(l, b))));
+    invalidate();
+    return localeChosen(choice);
+  }
+
   function domInput(kind, id, text = '', s0 = 0, s1 = 0) {
     if (!M) return;
     cstr(text, (p) => M._widget_dom_input(kind, id >>> 0, p, s0 ?? 0, s1 ?? 0));
@@ -235,8 +257,10 @@ export function mountWidget(root, launcher, options) {
     let saved = '';
     try { saved = (draftKey && localStorage.getItem(draftKey)) || ''; } catch (_) { /* no storage */ }
     const seed = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
-    const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) => M._widget_init(c, l, s, d)))));
+    const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) =>
+      cstr(browserLanguages(), (b) => M._widget_init(c, l, s, d, b))))));
     if (!ok) throw new Error('WebGL2 is not available in this browser');
+    localeChosen(readJson(M._widget_locale()));
     bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => M._widget_set_fonts(p1, n1, p2, n2)));
     mirror = new SemanticMirror(layers, domInput);
     if (options.context) setContext(options.context);
@@ -283,6 +307,7 @@ export function mountWidget(root, launcher, options) {
     return ok;
   };
   api.setContext = setContext;
+  api.setLocale = setLocale;
   api.restart = () => { M._widget_restart(); invalidate(); };
   api.lint = (text) => cstr(text, (p) => readJson(M._widget_lint(p)));
   api.steps = () => readJson(M._widget_steps());
