@@ -77,13 +77,31 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
   ImGui::PushStyleColor(ImGuiCol_Text, fg);
   if (disabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
   ImVec2 size(width < 0 ? ImGui::GetContentRegionAvail().x : width, 0);
-  bool pressed = ImGui::Button(label.c_str(), size) && !disabled;
+  // A label wider than a sized button (long words in German, a 320 px phone) wraps onto more
+  // lines instead of being cut off; ImGui's own button label is one line.
+  const std::string shown = visible_label(label);
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  const float wrap = size.x - 2 * pad.x;
+  const bool wraps = size.x > 0 && wrap > 0 && ImGui::CalcTextSize(shown.c_str()).x > wrap;
+  bool pressed = false;
+  if (wraps) {
+    const ImVec2 text = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap);
+    size.y = text.y + 2 * pad.y;
+    ImGui::PushID(label.c_str());
+    pressed = ImGui::Button("##wrapped", size) && !disabled;
+    ImGui::PopID();
+    const ImVec2 at = ImGui::GetItemRectMin();
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad.x, at.y + pad.y),
+                                        ImGui::GetColorU32(ImGuiCol_Text), shown.c_str(), nullptr, wrap);
+  } else {
+    pressed = ImGui::Button(label.c_str(), size) && !disabled;
+  }
   if (disabled) ImGui::PopStyleVar();
   ImGui::PopStyleColor(4);
   ImGuiID id = ImGui::GetItemID();
   pressed |= activated_from_dom(id) && !disabled;
   focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  SemanticItem item = interactive_item(id, Role::Button, visible_label(label));
+  SemanticItem item = interactive_item(id, Role::Button, shown);
   item.disabled = disabled;
   publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   return pressed;
@@ -225,9 +243,9 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   return changed;
 }
 
-void heading(const std::string& text, int level) {
+void heading(const std::string& text, int level, float wrap_at) {
   ImGui::PushFont(level <= 2 ? draw_context().fonts.heading : draw_context().fonts.bold);
-  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushTextWrapPos(wrap_at);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();

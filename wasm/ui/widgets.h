@@ -63,7 +63,8 @@ struct FieldSpec {
 // Returns true when the text changed this frame.
 bool text_field(const FieldSpec& spec, std::string& value);
 
-void heading(const std::string& text, int level = 2);
+// wrap_at: window x where lines break (0: the window's right edge).
+void heading(const std::string& text, int level = 2, float wrap_at = 0.0f);
 void paragraph(const std::string& text, bool muted = false);
 void bullet(const std::string& text);
 void status(const std::string& text);   // polite live region (e.g. "Ticket 1042 created")
