@@ -18,7 +18,10 @@ TEST_CASE("default config: English, Spanish and German, each with every text of 
   const auto& english = config.texts.texts.at("en");
   for (const char* locale : {"es", "de"}) {
     const auto& table = config.texts.texts.at(locale);
-    CHECK(table.size() == english.size());
+    // Besides every English key, only the translated placeholder values (config/config_text.h).
+    CHECK(table.size() == english.size() + 3);
+    for (const char* value : {"brand.product_family", "escalation.contact_role", "escalation.shift_hours"})
+      CHECK(table.count(value) == 1);
     for (const auto& entry : english) {
       const std::string& key = entry.first;
       const std::string& text = entry.second;
@@ -56,4 +59,19 @@ TEST_CASE("default config: a flow walked in German or Spanish shows that locale'
   for (const FieldError& error : errors)
     if (error.code == "too_short") too_short_in_german = error.message.find("Bitte schreiben Sie mindestens") == 0;
   CHECK(too_short_in_german);
+}
+
+TEST_CASE("default config: words in the configuration's values are translated, names are not") {
+  Config config = load_config(default_config_path());
+  const std::string german = config_text(config, "de", "ticket_attention.check_shift.text");
+  CHECK(german.find("Unser Team arbeitet montags bis samstags") != std::string::npos);
+  CHECK(german.find("Our agents") == std::string::npos);
+  CHECK(config_text(config, "de", "ticket_attention.be_kind.text").find("Morgan Reyes (Support-Leitung)") != std::string::npos);
+  CHECK(config_text(config, "de", "category.plugin_issue.title") == "Ein Problem mit einem unserer Plugins");
+  CHECK(config_text(config, "en", "category.plugin_issue.title") == "A problem with one of our plugins");
+  CHECK(config_text(config, "es", "ticket_attention.check_shift.text").find("de lunes a sábado") != std::string::npos);
+  CHECK(config_text(config, "en", "ticket_attention.check_shift.text").find("Our agents work Monday to Saturday") != std::string::npos);
+  // Names always come from their setting, even if a locale has a text of that key.
+  config.texts.texts["de"]["brand.company_name"] = "Nordwind";
+  CHECK(config_text(config, "de", "widget.title") == "Northwind Plugins Kundenservice");
 }

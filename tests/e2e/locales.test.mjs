@@ -35,11 +35,11 @@ await run('locales: data-locale="de" speaks German, Sie-form, through a whole st
   const { page, widget, warnings, problems } = await openDemo(browser, server, { attributes: 'data-locale="de"' });
   assert.equal(await pickTitle(widget), 'Wobei können wir Ihnen helfen?');
   assert.equal(await panelLang(page), 'de');
-  for (const name of ['Ein Problem mit einem unserer plugins', 'Wie kann ich …?', 'Eine allgemeine Frage an den Vertrieb',
+  for (const name of ['Ein Problem mit einem unserer Plugins', 'Wie kann ich …?', 'Eine allgemeine Frage an den Vertrieb',
                       'Unsere E-Mails oder Ihr Support-Passwort kommen nicht an', 'Mein Ticket braucht Aufmerksamkeit'])
     assert.equal(await widget.getByRole('button', { name, exact: false }).count() > 0, true, 'category button ' + name);
   await screenshot(page, 'locale-de-home');
-  await widget.getByRole('button', { name: /Ein Problem mit einem unserer plugins/ }).click();
+  await widget.getByRole('button', { name: /Ein Problem mit einem unserer Plugins/ }).click();
   await widget.getByRole('heading', { name: 'Um welches Plugin geht es?' }).waitFor({ timeout: 5000 });
   await widget.getByRole('button', { name: /Form Builder/ }).click();
   await widget.getByRole('heading', { name: 'Sehen Sie sich das Tutorial zu Northwind Form Builder an' }).waitFor({ timeout: 5000 });
@@ -73,7 +73,7 @@ await run('locales: data-locale="es" speaks Spanish; a narrow phone wraps the lo
 await run('locales: German on a 320 px phone: long titles and answers wrap inside their buttons', async ({ server, browser }) => {
   const { page, widget, problems } = await openDemo(browser, server,
     { attributes: 'data-locale="de"', viewport: { width: 320, height: 640 } });
-  await widget.getByRole('button', { name: /Ein Problem mit einem unserer plugins/ }).click();
+  await widget.getByRole('button', { name: /Ein Problem mit einem unserer Plugins/ }).click();
   await widget.getByRole('button', { name: /Form Builder/ }).click();
   await widget.getByRole('button', { name: 'Das hat nicht geholfen' }).click();      // tutorial
   await widget.getByRole('button', { name: 'Ich brauche noch Hilfe' }).click();      // KB check
