@@ -242,6 +242,28 @@ export function mountWidget(root, launcher, options) {
     return problems;
   }
 
+  // navigator.languages, most preferred first, for the core's locale choice (config/locale_choice.h).
+  const browserLanguages = () => JSON.stringify(navigator.languages || (navigator.language ? [navigator.language] : []));
+
+  // What the core chose: the panel's language for screen readers; a request it could not meet
+  // goes to the console for the site owner, never silently.
+  function localeChosen(choice) {
+    panel.lang = choice.locale;
+    if (choice.reason) console.warn('support widget: ' + choice.reason);
+    if (choice.problem) console.warn('support widget: ' + choice.problem);
+    return choice.locale;
+  }
+
+  // Another language while the widget runs (data-locale's values); the customer keeps their place.
+  // Returns the locale now in use.
+  function setLocale(locale) {
+    options.locale = String(locale ?? '');
+    if (!M) return options.locale;   // not loaded yet: widget_init will choose
+    const choice = cstr(options.locale, (l) => cstr(browserLanguages(), (b) => readJson(M._widget_set_locale(l, b))));
+    invalidate();
+    return localeChosen(choice);
+  }
+
   function domInput(kind, id, text = '', s0 = 0, s1 = 0) {
     if (!M) return;
     cstr(text, (p) => M._widget_dom_input(kind, id >>> 0, p, s0 ?? 0, s1 ?? 0));
@@ -384,8 +406,10 @@ export function mountWidget(root, launcher, options) {
     let saved = '';
     try { saved = (draftKey && localStorage.getItem(draftKey)) || ''; } catch (_) { /* no storage */ }
     const seed = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
-    const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) => M._widget_init(c, l, s, d)))));
+    const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) =>
+      cstr(browserLanguages(), (b) => M._widget_init(c, l, s, d, b))))));
     if (!ok) throw new Error('WebGL2 is not available in this browser');
+    localeChosen(readJson(M._widget_locale()));
     bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => M._widget_set_fonts(p1, n1, p2, n2)));
     followPreferences();
     mirror = new SemanticMirror(layers, domInput, {
@@ -467,9 +491,8 @@ export function mountWidget(root, launcher, options) {
   };
   api.setLocale = (locale) => {
     if (typeof locale !== 'string' || !locale) { report('setLocale: expected a locale such as "de"'); return; }
-    options.locale = locale;
     withModule(() => {
-      if (cstr(locale, (p) => M._widget_set_locale(p)) !== 1) report('setLocale: the configuration has no texts for "' + locale + '"; its default language is shown');
+      setLocale(locale);   // an unknown locale falls back visibly (console), see localeChosen
       applyPreferences();
       invalidate();
     });

@@ -6,6 +6,7 @@
 
 #include "session/screen_key.h"
 
+#include <algorithm>
 #include <string>
 
 namespace ui {
@@ -21,16 +22,25 @@ ViewRequests draw_widget(support::SupportSession& session, float width, float he
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
 
-  // Header: brand band with the title and a close button.
-  const float header_h = 56;
+  // Header: brand band with the title and a close button. The close button fits its word
+  // ("Schließen" is wider than "Close"); a title too long for one line wraps before it and the
+  // band grows to hold it.
+  const std::string title = session.text("widget.title");
+  const std::string close_label = session.text("widget.close");
+  const float close_w = std::max(64.0f, ImGui::CalcTextSize(close_label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x);
+  const float title_wrap_at = width - t.pad - close_w - 8;
+  ImGui::PushFont(draw_context().fonts.heading);
+  const float title_h = ImGui::CalcTextSize(title.c_str(), nullptr, false, std::max(1.0f, title_wrap_at - t.pad)).y;
+  ImGui::PopFont();
+  const float header_h = std::max(56.0f, title_h + 32);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, header_h), t.accent);
   ImGui::SetCursorPos(ImVec2(t.pad, 16));
   ImGui::PushStyleColor(ImGuiCol_Text, t.accent_text);
-  panel_title(session.text("widget.title"));
+  panel_title(title, title_wrap_at);
   ImGui::PopStyleColor();
-  ImGui::SetCursorPos(ImVec2(width - t.pad - 64, 12));
-  if (button(session.text("widget.close"), ButtonKind::OnAccent, false, 64)) requests.close = true;
+  ImGui::SetCursorPos(ImVec2(width - t.pad - close_w, 12));
+  if (button(close_label, ButtonKind::OnAccent, false, close_w)) requests.close = true;
 
   ImGui::SetCursorPos(ImVec2(0, header_h));
   DrawContext& dc = draw_context();

@@ -80,7 +80,25 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
   ImGui::PushStyleColor(ImGuiCol_Text, fg);
   if (disabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
   ImVec2 size(width < 0 ? ImGui::GetContentRegionAvail().x : width, 0);
-  bool pressed = ImGui::Button(label.c_str(), size) && !disabled;
+  // A label wider than a sized button (long words in German, a 320 px phone) wraps onto more
+  // lines instead of being cut off; ImGui's own button label is one line.
+  const std::string shown = visible_label(label);
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  const float wrap = size.x - 2 * pad.x;
+  const bool wraps = size.x > 0 && wrap > 0 && ImGui::CalcTextSize(shown.c_str()).x > wrap;
+  bool pressed = false;
+  if (wraps) {
+    const ImVec2 text = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap);
+    size.y = text.y + 2 * pad.y;
+    ImGui::PushID(label.c_str());
+    pressed = ImGui::Button("##wrapped", size) && !disabled;
+    ImGui::PopID();
+    const ImVec2 at = ImGui::GetItemRectMin();
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad.x, at.y + pad.y),
+                                        ImGui::GetColorU32(ImGuiCol_Text), shown.c_str(), nullptr, wrap);
+  } else {
+    pressed = ImGui::Button(label.c_str(), size) && !disabled;
+  }
   if (disabled) ImGui::PopStyleVar();
   ImGui::PopStyleColor(4);
   ImGuiID id = ImGui::GetItemID();
@@ -90,7 +108,7 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
     ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), t.secondary_border,
                                         t.rounding, 0, 1.0f);
   focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), kind == ButtonKind::OnAccent);
-  SemanticItem item = interactive_item(id, Role::Button, visible_label(label));
+  SemanticItem item = interactive_item(id, Role::Button, shown);
   item.disabled = disabled;
   publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   return pressed;
@@ -171,9 +189,9 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   ImGui::PushFont(draw_context().fonts.bold);
   ImGui::TextUnformatted(spec.label.c_str());
   ImGui::PopFont();
-  if (!spec.required && spec.input_type != "search") {
+  if (!spec.required && !spec.optional_note.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("(optional)");
+    ImGui::TextDisabled("%s", spec.optional_note.c_str());
   }
   if (!spec.hint.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, t.muted);
@@ -243,9 +261,9 @@ bool text_field(const FieldSpec& spec, std::string& value) {
   return changed;
 }
 
-void heading(const std::string& text, int level) {
+void heading(const std::string& text, int level, float wrap_at) {
   ImGui::PushFont(level <= 2 ? draw_context().fonts.heading : draw_context().fonts.bold);
-  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushTextWrapPos(wrap_at);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
@@ -259,9 +277,11 @@ void heading(const std::string& text, int level) {
   publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
-void panel_title(const std::string& text) {
+void panel_title(const std::string& text, float wrap_at) {
   ImGui::PushFont(draw_context().fonts.heading);
+  ImGui::PushTextWrapPos(wrap_at);
   ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
   SemanticItem item;
   item.id = ImGui::GetID(("title:" + text).c_str());

@@ -56,6 +56,7 @@ struct FieldSpec {
   std::string autocomplete;          // "name", "email", ...
   std::string hint;                  // help text under the label
   std::string error;                 // shown under the field, announced with it
+  std::string optional_note;         // "(optional)" beside the label of a field that is not required
   bool required = false;
   bool read_only = false;            // filled in and locked by the page (SupportWidget prefill)
   int max_length = 0;                // 0: none; shows a counter near the limit
@@ -65,9 +66,10 @@ struct FieldSpec {
 bool text_field(const FieldSpec& spec, std::string& value);
 
 // The panel's title in the header: it names the dialog (not a heading: the host page has its own).
-void panel_title(const std::string& text);
-// Levels start at 2: the widget sits inside a host page that has its own h1.
-void heading(const std::string& text, int level = 2);
+// wrap_at: window x where lines break (0: the window's right edge).
+void panel_title(const std::string& text, float wrap_at = 0.0f);
+// Levels start at 2: the widget sits inside a host page that has its own h1. wrap_at as above.
+void heading(const std::string& text, int level = 2, float wrap_at = 0.0f);
 void paragraph(const std::string& text, bool muted = false);
 void bullet(const std::string& text);     // consecutive bullets are one list for screen readers
 void status(const std::string& text);   // polite live region (e.g. "Ticket 1042 created")

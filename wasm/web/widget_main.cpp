@@ -10,11 +10,13 @@
 
 #include "config/config_lint.h"
 #include "config/config_parser.h"
+#include "config/locale_choice.h"
 #include "run/flow_catalog.h"
 #include "flow/flow_context_json.h"
 #include "session/session_events.h"
 #include "session/session_snapshot.h"
 #include "session/support_session.h"
+#include "text/font_coverage.h"
 
 #include <emscripten/emscripten.h>
 #include <imgui.h>
@@ -38,10 +40,13 @@ struct Widget {
   float font_dpr = 0;                 // DPR the atlas was rasterised for
   double last_time_ms = 0;
   int frames_wanted = 2;              // ImGui reacts a frame late: draw a few after each input
-  std::string locale, key_seed;
+  std::string requested_locale, key_seed;   // data-locale / setLocale ("" when none)
+  std::vector<std::string> browser_languages;   // navigator.languages
+  std::string browser_languages_problem;        // the page sent something else than a list
+  support::LocaleChoice locale;                 // what the session speaks, and why
   support::FlowContext context;       // from the page: survives configuration swaps
   std::string last_draft;             // where the customer was when a bad configuration replaced theirs
-  std::string semantic_out, outbox_out, draft_out, state_out, json_out;
+  std::string semantic_out, outbox_out, draft_out, state_out, json_out, locale_out;
   unsigned saved_draft_revision = 0;
   bool close_requested = false;
   int last_cursor = -2;
@@ -55,6 +60,22 @@ struct Widget {
 
 Widget* g = nullptr;
 
+// The atlas's glyph ranges: the code points the font subset keeps (assets/fonts/coverage.txt),
+// zero-terminated. The atlas keeps the pointer, so the list lives as long as the module.
+const ImWchar* glyph_ranges() {
+  static const std::vector<ImWchar> ranges = [] {
+    std::vector<ImWchar> list;
+    for (const support::CodePointRange& r : support::widget_font_coverage()) {
+      if (r.first > IM_UNICODE_CODEPOINT_MAX) continue;   // beyond what ImWchar holds in this build
+      list.push_back(ImWchar(r.first));
+      list.push_back(ImWchar(std::min<char32_t>(r.last, IM_UNICODE_CODEPOINT_MAX)));
+    }
+    list.push_back(0);
+    return list;
+  }();
+  return ranges.data();
+}
+
 void build_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -65,7 +86,7 @@ void build_fonts() {
   cfg.FontDataOwnedByAtlas = false;
   cfg.OversampleH = 1;
   const float s = g->dpr;
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+  const ImWchar* ranges = glyph_ranges();
   if (!g->font_regular.empty()) {
     fonts.body = io.Fonts->AddFontFromMemoryTTF(g->font_regular.data(), int(g->font_regular.size()), 15.0f * s, &cfg, ranges);
     auto& bold = g->font_bold.empty() ? g->font_regular : g->font_bold;
@@ -103,7 +124,8 @@ void start_session(const char* config_json, const std::string& saved_draft) {
   g->brand_color = parsed.config.brand.colors.primary;
   ui::apply_theme(g->brand_color, g->scheme);
   if (!g->config_problems.empty()) return;
-  g->session = std::make_unique<support::SupportSession>(std::move(parsed.config), g->locale, g->key_seed);
+  g->locale = support::choose_locale(parsed.config.texts, g->requested_locale, g->browser_languages);
+  g->session = std::make_unique<support::SupportSession>(std::move(parsed.config), g->locale.locale, g->key_seed);
   g->session->set_customer_context(g->context);
   if (!saved_draft.empty()) {
     auto saved = nlohmann::json::parse(saved_draft, nullptr, false);
@@ -145,6 +167,11 @@ bool index_kb_within_budget() {
   return waiting > 0;   // bytes still on the way wake us through widget_kb_chunk, not by polling
 }
 
+// navigator.languages as JSON; a malformed list is kept as a problem for widget_locale().
+void set_browser_languages(const char* json_list) {
+  g->browser_languages = support::browser_languages_from_json(json_list, g->browser_languages_problem);
+}
+
 const char* keep(std::string& slot, const nlohmann::json& value) {
   slot = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return slot.c_str();
@@ -160,9 +187,11 @@ nlohmann::json headers_json(const support::HttpRequest& r) {
 
 extern "C" {
 
-// config_json: the site owner's configuration; key_seed: random per browser; saved_draft: JSON or "".
+// config_json: the site owner's configuration; locale: data-locale ("" when none); key_seed: random
+// per browser; saved_draft: JSON or ""; browser_languages: navigator.languages as a JSON array
+// (may be null). widget_locale() then says which locale was chosen and why.
 EMSCRIPTEN_KEEPALIVE int widget_init(const char* config_json, const char* locale, const char* key_seed,
-                                     const char* saved_draft) {
+                                     const char* saved_draft, const char* browser_languages) {
   g = new Widget();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -172,7 +201,8 @@ EMSCRIPTEN_KEEPALIVE int widget_init(const char* config_json, const char* locale
   io.BackendPlatformName = "support_widget_web";
   if (!web::gl_init()) return 0;
 
-  g->locale = locale ? locale : "";
+  g->requested_locale = locale ? locale : "";
+  if (browser_languages) set_browser_languages(browser_languages);
   g->key_seed = key_seed ? key_seed : "";
   start_session(config_json, saved_draft ? saved_draft : "");
   ui::draw_context().tree = &g->tree;
@@ -411,15 +441,26 @@ EMSCRIPTEN_KEEPALIVE int widget_start_flow(const char* category_id) {
   return g->session->screen() == support::Screen::Flow ? 1 : 0;
 }
 
-// Switches the language, keeping the customer's place and text. 0 if the configuration has no
-// texts for that locale (the default locale's texts are shown then).
-EMSCRIPTEN_KEEPALIVE int widget_set_locale(const char* locale) {
-  g->locale = locale ? locale : "";
-  std::string saved = g->session ? g->session->saved_draft().dump() : g->last_draft;
-  const std::string config = g->config_text;
-  start_session(config.c_str(), saved);
-  if (!g->session) return 0;
-  return g->session->config().texts.texts.count(g->locale) ? 1 : 0;
+// The locale in use: {"locale":"de","reason":"","problem":""}; reason says why a requested
+// locale was not used ("locale 'fr' is not configured; using 'en'"), problem what was wrong with
+// the browser's languages, so the page can warn the site owner.
+EMSCRIPTEN_KEEPALIVE const char* widget_locale() {
+  return keep(g->locale_out, {{"locale", g->locale.locale}, {"reason", g->locale.fallback_reason},
+                              {"problem", g->browser_languages_problem}});
+}
+
+// Changes the language while the widget runs (the JS API's setLocale): `locale` as data-locale,
+// browser_languages as in widget_init (null keeps the known ones). The customer stays on their
+// step with what they typed. Returns what widget_locale() returns.
+EMSCRIPTEN_KEEPALIVE const char* widget_set_locale(const char* locale, const char* browser_languages) {
+  g->requested_locale = locale ? locale : "";
+  if (browser_languages) set_browser_languages(browser_languages);
+  if (g->session) {
+    g->locale = support::choose_locale(g->session->config().texts, g->requested_locale, g->browser_languages);
+    g->session->set_locale(g->locale.locale);
+  }
+  g->frames_wanted = 3;
+  return widget_locale();
 }
 
 // ---- staff preview (shell/preview) ----

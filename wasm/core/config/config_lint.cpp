@@ -4,6 +4,8 @@
 #include "config/screening_lint.h"
 #include "json/json_reader.h"
 #include "flow/flow_json.h"
+#include "text/font_coverage.h"
+#include "text/utf8_codec.h"
 
 #include <map>
 #include <set>
@@ -49,6 +51,17 @@ std::string condition_path(const FlowBranch& branch) {
   return branch.path;
 }
 
+// "{brand.company_name}", "{min}": the placeholders a text uses.
+std::set<std::string> placeholders_in(const std::string& text) {
+  std::set<std::string> names;
+  for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+    const std::size_t close = text.find('}', open + 1);
+    if (close == std::string::npos) break;
+    names.insert(text.substr(open, close - open + 1));
+  }
+  return names;
+}
+
 class Linter {
  public:
   Linter(const Config& config, ConfigProblems& problems) : config_(config), report_(problems) {}
@@ -59,6 +72,7 @@ class Linter {
     check_products();
     check_email();
     check_policy();
+    check_font_coverage();
     for (const auto& [id, flow] : config_.flows) check_flow(flow);
     if (!config_.flows.empty())
       for (const std::string& key : builtin_text_keys()) require_text(key, "texts." + config_.texts.default_locale);
@@ -98,10 +112,68 @@ class Linter {
         continue;
       }
       for (const auto& [key, text] : reference->second) {
-        if (!table->second.count(key))
+        auto translated = table->second.find(key);
+        if (translated == table->second.end()) {
           report_.problem("texts." + locale + "." + key,
                           "missing (present in the default locale \"" + texts.default_locale + "\")");
+          continue;
+        }
+        // A translation that drops {min} or misspells {product.name} shows the wrong words.
+        const std::set<std::string> wanted = placeholders_in(text), got = placeholders_in(translated->second);
+        for (const std::string& name : wanted)
+          if (!got.count(name))
+            report_.problem("texts." + locale + "." + key, "placeholder " + name + " of the default locale is missing");
+        for (const std::string& name : got)
+          if (!wanted.count(name))
+            report_.problem("texts." + locale + "." + key, "placeholder " + name + " is not in the default locale's text");
       }
+    }
+  }
+
+  // Every character the canvas draws must be in its font, or it shows as "?". One problem per
+  // text, naming its characters (the first few, then how many more).
+  void check_drawn_characters(const std::string& text, const std::string& path) {
+    std::vector<char32_t> missing;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const char32_t cp = utf8_next(text, pos);
+      if (cp < 0x20) continue;   // line breaks and tabs are layout, not glyphs
+      if (widget_font_covers(cp)) continue;
+      bool seen = false;
+      for (char32_t m : missing) seen = seen || m == cp;
+      if (!seen) missing.push_back(cp);
+    }
+    if (missing.empty()) return;
+    constexpr std::size_t kNamed = 3;
+    std::string names;
+    for (std::size_t i = 0; i < missing.size() && i < kNamed; ++i)
+      names += (i ? ", " : "") + describe_code_point(missing[i]);
+    if (missing.size() == 1) {
+      report_.problem(path, "character " + names + " is not in the widget's font");
+      return;
+    }
+    if (missing.size() > kNamed) names += " and " + std::to_string(missing.size() - kNamed) + " more";
+    report_.problem(path, "characters " + names + " are not in the widget's font");
+  }
+
+  void check_font_coverage() {
+    for (const auto& [locale, table] : config_.texts.texts)
+      for (const auto& [key, text] : table) check_drawn_characters(text, "texts." + locale + "." + key);
+    // Values that placeholders put into texts, and inline articles, are drawn too.
+    check_drawn_characters(config_.brand.company_name, "brand.company_name");
+    check_drawn_characters(config_.brand.product_family, "brand.product_family");
+    for (std::size_t i = 0; i < config_.products.size(); ++i) {
+      check_drawn_characters(config_.products[i].name, JsonReader::index("products", i) + ".name");
+      check_drawn_characters(config_.products[i].tutorial_url, JsonReader::index("products", i) + ".tutorial_url");
+    }
+    check_drawn_characters(config_.email.support_domain, "email.support_domain");
+    check_drawn_characters(config_.escalation.contact_name, "escalation.contact_name");
+    check_drawn_characters(config_.escalation.contact_role, "escalation.contact_role");
+    check_drawn_characters(config_.escalation.shift_hours, "escalation.shift_hours");
+    for (std::size_t i = 0; i < config_.kb.articles.size(); ++i) {
+      const KbArticle& article = config_.kb.articles[i];
+      const std::string path = JsonReader::index("kb.articles", i);
+      check_drawn_characters(article.title, path + ".title");
+      check_drawn_characters(article.body, path + ".body");
     }
   }
 

@@ -2,7 +2,8 @@
 // Checks a configuration the way the widget, the preview page and `supportctl lint` all do:
 // structural problems from the parser, then cross-references the parser cannot see
 // (unknown steps/flows/products/articles, unreachable steps, dead ends, cycles without an exit,
-// texts missing from the default locale or from other locales, duplicate ids).
+// texts missing from the default locale or from other locales, duplicate ids, characters the
+// widget's font cannot draw).
 #include "config/config.h"
 #include "config/config_problem.h"
 

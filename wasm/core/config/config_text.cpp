@@ -3,8 +3,21 @@
 namespace support {
 
 namespace {
-const std::string* placeholder_value(const Config& config, const std::string& name,
-                                     const Product* product, std::string& scratch) {
+// Values that are words rather than names may be translated: a text with the placeholder's name
+// in the locale (texts.de["escalation.shift_hours"]) is used there instead of the value.
+bool translatable_value(const std::string& name) {
+  return name == "brand.product_family" || name == "escalation.contact_role" || name == "escalation.shift_hours";
+}
+
+const std::string* placeholder_value(const Config& config, const std::string& name, const Product* product,
+                                     const std::string& locale, std::string& scratch) {
+  if (!locale.empty() && translatable_value(name)) {
+    auto table = config.texts.texts.find(locale);
+    if (table != config.texts.texts.end()) {
+      auto text = table->second.find(name);
+      if (text != table->second.end()) return &text->second;
+    }
+  }
   if (name == "brand.company_name") return &config.brand.company_name;
   if (name == "brand.product_family") return &config.brand.product_family;
   if (name == "email.support_domain") return &config.email.support_domain;
@@ -22,7 +35,7 @@ const std::string* placeholder_value(const Config& config, const std::string& na
 }  // namespace
 
 std::string expand_config_placeholders(const Config& config, const std::string& text,
-                                       const std::string& product_id) {
+                                       const std::string& product_id, const std::string& locale) {
   const Product* product = product_id.empty() ? nullptr : config.find_product(product_id);
   std::string result;
   result.reserve(text.size());
@@ -36,7 +49,7 @@ std::string expand_config_placeholders(const Config& config, const std::string& 
     if (close == std::string::npos) break;
     result.append(text, from, open - from);
     const std::string name = text.substr(open + 1, close - open - 1);
-    if (const std::string* value = placeholder_value(config, name, product, scratch)) {
+    if (const std::string* value = placeholder_value(config, name, product, locale, scratch)) {
       result += *value;
     } else {
       result.append(text, open, close - open + 1);
@@ -51,7 +64,7 @@ std::string config_text(const Config& config, const std::string& locale, const s
                         const std::string& product_id) {
   const std::string* text = config.texts.find(locale, key);
   if (!text) return key;
-  return expand_config_placeholders(config, *text, product_id);
+  return expand_config_placeholders(config, *text, product_id, locale);
 }
 
 }  // namespace support

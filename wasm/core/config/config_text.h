@@ -6,7 +6,9 @@
 //               {escalation.contact_name} {escalation.contact_role} {escalation.shift_hours}
 //               {escalation.subject_prefix}  (already expanded with the contact name)
 //               {product.name} {product.tutorial_url}  (when a product is given)
-// Unknown placeholders are left as written.
+// Unknown placeholders are left as written. {brand.product_family}, {escalation.contact_role} and
+// {escalation.shift_hours} are words, not names: a locale may translate them with a text of the
+// same key (texts.de["escalation.shift_hours"]); otherwise the configured value is used.
 #include "config/config.h"
 
 #include <string>
@@ -18,8 +20,9 @@ namespace support {
 std::string config_text(const Config& config, const std::string& locale, const std::string& key,
                         const std::string& product_id = "");
 
-// Fills placeholders in any template (e.g. a form's subject prefix).
+// Fills placeholders in any template (e.g. a form's subject prefix); `locale` picks translated
+// values (see above), "" uses the configured ones.
 std::string expand_config_placeholders(const Config& config, const std::string& text,
-                                       const std::string& product_id = "");
+                                       const std::string& product_id = "", const std::string& locale = "");
 
 }  // namespace support

@@ -49,6 +49,15 @@ void SupportSession::go_home() {
 
 void SupportSession::set_customer_context(FlowContext context) {
   customer_context_ = std::move(context);
+  replay_current_flow();
+}
+
+void SupportSession::set_locale(std::string locale) {
+  locale_ = locale.empty() ? config_.texts.default_locale : std::move(locale);
+  replay_current_flow();   // the run's locale names the steps in the ticket's log
+}
+
+void SupportSession::replay_current_flow() {
   if (!run_) return;
   const SessionDraft saved = draft();
   const Screen screen = screen_;

@@ -48,6 +48,9 @@ public:
 
   const Config& config() const { return config_; }
   const std::string& locale() const { return locale_; }
+  // Speaks another configured locale from now on (see config/locale_choice.h for picking one):
+  // a flow in progress is replayed in it, keeping its answers, screen and what was typed.
+  void set_locale(std::string locale);
   // The configured text for key, placeholders filled in (see config/config_text.h).
   std::string text(const std::string& key) const;
 
@@ -142,6 +145,9 @@ private:
   void start_flow_screen();   // a new run_ was just set
   // Starts the category's flow and gives the answers again, as far as they still lead.
   void replay_flow(const std::string& category, const std::vector<std::string>& answers);
+  // The same flow again with the answers given so far (after the context or locale changed),
+  // staying on the screen that is up.
+  void replay_current_flow();
   void after_flow_move();
   void post_event(const nlohmann::json& event);
   void ticket_sent();

@@ -8,6 +8,9 @@ void draw_form_fields(support::SupportSession& session) {
   const support::FlowStep& step = run.current_step();
   if (step.asks_login_details) paragraph(session.text("form.login_details_note"), true);
   const std::string prefix = run.subject_prefix();
+  // The mark beside optional fields is a configured text; configurations without it show none.
+  const bool has_optional_note = session.config().texts.find(session.locale(), "form.field.optional") != nullptr;
+  const std::string optional_note = has_optional_note ? session.text("form.field.optional") : "";
   // With invalid fields the summary stands above them, so it is in view with the first one
   // (where focus goes); an error of the whole request stays beside the Send button.
   bool field_errors = false;
@@ -19,6 +22,7 @@ void draw_form_fields(support::SupportSession& session) {
     spec.label = run.text(f.label_key);
     spec.hint = f.help_key.empty() ? "" : run.text(f.help_key);
     spec.required = f.required;
+    spec.optional_note = optional_note;
     spec.max_length = f.max_length;
     spec.input_type = f.type == support::FormFieldType::textarea ? "textarea"
                       : f.type == support::FormFieldType::email  ? "email"
