@@ -1,8 +1,12 @@
 // Page glue, loaded by loader.js on the first click. Builds the panel in the loader's shadow root,
 // loads the wasm module, fonts and configuration, drives frames on demand, moves the mirror's
 // events into the widget and the widget's requests onto fetch. Nothing here decides anything.
-import createWidgetModule from './widget.mjs';
 import { SemanticMirror, DOM_INPUT } from './semantic-mirror.js';
+
+// Customers get the small build; the staff preview's adds the linter, step list, jump and state
+// snapshot (wasm/web/preview_exports.cpp). The build gives both content-hashed names.
+const importCustomerBuild = () => import('./widget.mjs');
+const importPreviewBuild = () => import('./widget-preview.mjs');
 
 const FONT_FAMILY = 'SupportWidgetInter';
 
@@ -34,9 +38,12 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 //   dryRun     post nothing: each request goes to onRequest(request) and gets the answer the
 //              server would give (201 with a ticket number)
 //   onState    called with the session snapshot after every change
+//   preview    load the preview build, which adds setConfig, restart, lint, steps, jump and
+//              the state for onState (customers' pages never need it)
 // Returns { open, close, toggle, ready, setContext } and, for the preview, { setConfig, restart,
 // lint, steps, jump }.
 export function mountWidget(root, launcher, options) {
+  if (options.onState && !options.preview) throw new Error('support widget: onState needs the preview build (preview: true)');
   const style = document.createElement('style');
   style.textContent = STYLE;
   const panel = document.createElement('div');
@@ -224,8 +231,9 @@ export function mountWidget(root, launcher, options) {
 
   async function load() {
     const fetchBytes = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.arrayBuffer(); });
+    const build = await (options.preview ? importPreviewBuild() : importCustomerBuild());
     const [module, configText, regular, bold] = await Promise.all([
-      createWidgetModule({ canvas, locateFile: (f) => options.base + f }),
+      build.default({ canvas, locateFile: (f) => options.base + f }),
       options.configText !== undefined ? options.configText : fetch(options.config).then((r) => { if (!r.ok) throw new Error('configuration ' + options.config + ': HTTP ' + r.status); return r.text(); }),
       fetchBytes(options.base + 'assets/fonts/inter-regular.otf'),
       fetchBytes(options.base + 'assets/fonts/inter-semibold.otf'),
@@ -272,25 +280,27 @@ export function mountWidget(root, launcher, options) {
     launcher.focus();
   }
 
-  // ---- staff preview ----
   const api = { open, close, toggle: () => (isOpen ? close() : open()) };
   api.ready = () => (loading || Promise.reject(new Error('not opened'))).then(() => api);
-  // Swaps the configuration in place; the customer stays on their step. true if it parsed.
-  api.setConfig = (text) => {
-    const ok = cstr(text, (p) => M._widget_set_config(p)) === 1;
-    if (ok) loadKbFile();
-    invalidate();
-    return ok;
-  };
   api.setContext = setContext;
-  api.restart = () => { M._widget_restart(); invalidate(); };
-  api.lint = (text) => cstr(text, (p) => readJson(M._widget_lint(p)));
-  api.steps = () => readJson(M._widget_steps());
-  api.jump = (flow, step) => {
-    const ok = cstr(flow, (f) => cstr(step, (s) => M._widget_jump(f, s))) === 1;
-    invalidate();
-    return ok;
-  };
+  // ---- staff preview (its build only) ----
+  if (options.preview) {
+    // Swaps the configuration in place; the customer stays on their step. true if it parsed.
+    api.setConfig = (text) => {
+      const ok = cstr(text, (p) => M._widget_set_config(p)) === 1;
+      if (ok) loadKbFile();
+      invalidate();
+      return ok;
+    };
+    api.restart = () => { M._widget_restart(); invalidate(); };
+    api.lint = (text) => cstr(text, (p) => readJson(M._widget_lint(p)));
+    api.steps = () => readJson(M._widget_steps());
+    api.jump = (flow, step) => {
+      const ok = cstr(flow, (f) => cstr(step, (s) => M._widget_jump(f, s))) === 1;
+      invalidate();
+      return ok;
+    };
+  }
   if (options.inline) open();
   return api;
 }
