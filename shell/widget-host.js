@@ -4,19 +4,51 @@
 import { SemanticMirror, DOM_INPUT } from './semantic-mirror.js';
 
 // Customers get the small build; the staff preview's adds the linter, step list, jump and state
-// snapshot (wasm/web/preview_exports.cpp). The build gives both content-hashed names.
-const importCustomerBuild = () => import('./widget.mjs');
-const importPreviewBuild = () => import('./widget-preview.mjs');
+// snapshot (wasm/web/preview_exports.cpp). The build gives all of them content-hashed names.
+const BUILDS = {
+  customer: { load: () => import('./widget.mjs'), wasm: new URL('./widget.wasm', import.meta.url) },
+  preview: { load: () => import('./widget-preview.mjs'), wasm: new URL('./widget-preview.wasm', import.meta.url) },
+};
+
+// What a widget needs before it can draw, started once per file for the page (two widgets of one
+// page share the downloads and the compiled module, never an instance): the JS of the build, its
+// wasm compiled while it streams in, the configuration and the fonts. The loader calls this on
+// intent (pointer over or focus on the launcher), so the click finds most of it done.
+const started = new Map();
+const once = (key, start) => { if (!started.has(key)) started.set(key, start()); return started.get(key); };
+const fetchOk = (url, what) => fetch(url).then((r) => { if (!r.ok) throw new Error(what + ' ' + url + ': HTTP ' + r.status); return r; });
+function compileWasm(url) {
+  return WebAssembly.compileStreaming(fetchOk(url, 'the widget'))
+    .catch((e) => {   // served without application/wasm (some CDNs): compile from the bytes instead
+      if (!(e instanceof TypeError)) throw e;
+      return fetchOk(url, 'the widget').then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
+    });
+}
+export function prepareWidget(options) {
+  const build = BUILDS[options.preview ? 'preview' : 'customer'];
+  const fonts = options.base + 'assets/fonts/';
+  const prepared = {
+    factory: once(build.wasm.href + '.mjs', () => build.load().then((m) => m.default)),
+    wasm: once(build.wasm.href, () => compileWasm(build.wasm)),
+    config: options.configText !== undefined ? Promise.resolve(options.configText)
+      : once('config ' + options.config, () => fetchOk(options.config, 'configuration').then((r) => r.text())),
+    regular: once(fonts + 'regular', () => fetchOk(fonts + 'inter-regular.otf', 'font').then((r) => r.arrayBuffer())),
+    bold: once(fonts + 'bold', () => fetchOk(fonts + 'inter-semibold.otf', 'font').then((r) => r.arrayBuffer())),
+  };
+  for (const p of Object.values(prepared)) p.catch(() => {});   // reported when the widget opens
+  return prepared;
+}
 
 const FONT_FAMILY = 'SupportWidgetInter';
 
 const STYLE = `
 .panel{position:fixed;right:20px;bottom:84px;width:380px;height:min(640px,calc(100vh - 104px));z-index:2147483001;
   border-radius:12px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;touch-action:pan-y}
+.panel.left{right:auto;left:20px}
 .panel[hidden]{display:none}
 .panel:focus{outline:none}
 .panel.inline{position:absolute;inset:0;right:auto;bottom:auto;width:100%;height:100%;z-index:auto;box-shadow:none;border-radius:0}
-@media (max-width:520px){.panel:not(.inline){right:0;bottom:0;width:100vw;height:100vh;height:100dvh;border-radius:0}}
+@media (max-width:520px){.panel:not(.inline){right:0;left:0;bottom:0;width:100vw;height:100vh;height:100dvh;border-radius:0}}
 canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .fixed{position:absolute;inset:0;pointer-events:none}
 .scroll{position:absolute;overflow-y:auto;overflow-x:hidden;scrollbar-width:none;overscroll-behavior:contain}
@@ -47,7 +79,7 @@ export function mountWidget(root, launcher, options) {
   const style = document.createElement('style');
   style.textContent = STYLE;
   const panel = document.createElement('div');
-  panel.className = options.inline ? 'panel inline' : 'panel';
+  panel.className = options.inline ? 'panel inline' : options.position === 'bottom-left' ? 'panel left' : 'panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
   panel.tabIndex = -1;
@@ -58,7 +90,8 @@ export function mountWidget(root, launcher, options) {
   const layers = { fixed: panel.querySelector('.fixed'), scroll: panel.querySelector('.scroll'), spacer: panel.querySelector('.spacer') };
 
   // The preview keeps no draft: staff must not leave one behind for the customer view.
-  const draftKey = options.dryRun ? null : 'support-widget:draft:' + options.config;
+  // Two widgets of one page keep their drafts apart by their data-id.
+  const draftKey = options.dryRun ? null : 'support-widget:draft:' + (options.id ? options.id + ':' : '') + options.config;
   let dryRunNumber = 0;
   let M = null;          // the wasm module, once loaded
   let isOpen = false;
@@ -230,13 +263,18 @@ export function mountWidget(root, launcher, options) {
   window.addEventListener('resize', resize);   // also catches devicePixelRatio changes (zoom)
 
   async function load() {
-    const fetchBytes = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.arrayBuffer(); });
-    const build = await (options.preview ? importPreviewBuild() : importCustomerBuild());
+    const prepared = prepareWidget(options);
+    // The module instantiates the wasm compiled in prepareWidget instead of fetching it again.
+    let instantiateFailed;
+    const failed = new Promise((_, reject) => { instantiateFailed = reject; });
+    const instantiateWasm = (imports, receive) => {
+      prepared.wasm.then((m) => WebAssembly.instantiate(m, imports).then((i) => receive(i, m))).catch(instantiateFailed);
+      return {};
+    };
+    const factory = await prepared.factory;
     const [module, configText, regular, bold] = await Promise.all([
-      build.default({ canvas, locateFile: (f) => options.base + f }),
-      options.configText !== undefined ? options.configText : fetch(options.config).then((r) => { if (!r.ok) throw new Error('configuration ' + options.config + ': HTTP ' + r.status); return r.text(); }),
-      fetchBytes(options.base + 'assets/fonts/inter-regular.otf'),
-      fetchBytes(options.base + 'assets/fonts/inter-semibold.otf'),
+      Promise.race([failed, factory({ canvas, locateFile: (f) => options.base + f, instantiateWasm })]),
+      prepared.config, prepared.regular, prepared.bold,
     ]);
     M = module;
     try { document.fonts.add(new FontFace(FONT_FAMILY, regular.slice(0))); } catch (_) { /* system font then */ }
