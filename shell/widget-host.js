@@ -1,5 +1,5 @@
-// Page glue, loaded by loader.js on the first click. Builds the panel in the loader's shadow root,
-// loads the wasm module, fonts and configuration, drives frames on demand, moves the mirror's
+// Page glue, loaded by loader.js on the first sign of intent (pointer over or focus on the launcher).
+// Builds the panel in the loader's shadow root, loads the wasm module, fonts and configuration, drives frames on demand, moves the mirror's
 // events into the widget and the widget's requests onto fetch. Nothing here decides anything.
 import { SemanticMirror, DOM_INPUT } from './semantic-mirror.js';
 
