@@ -1,6 +1,7 @@
-// Page glue, loaded by loader.js on the first sign of intent (pointer over or focus on the launcher).
-// Builds the panel in the loader's shadow root, loads the wasm module, fonts and configuration, drives frames on demand, moves the mirror's
-// events into the widget and the widget's requests onto fetch. Nothing here decides anything.
+// Page glue, loaded by loader.js on the first sign of intent (pointer over or focus on the
+// launcher). Builds the panel in the loader's shadow root, loads the wasm module, fonts and
+// configuration, drives frames on demand, moves the mirror's events into the widget and the
+// widget's requests onto fetch. Nothing here decides anything.
 import { SemanticMirror, DOM_INPUT } from './semantic-mirror.js';
 
 // Customers get the small build; the staff preview's adds the linter, step list, jump and state
