@@ -55,6 +55,10 @@ bool read_file(const std::string& path, std::string& out) {
   return true;
 }
 
+bool is_older(const struct stat& a, const struct stat& b) {
+  return a.st_mtim.tv_sec != b.st_mtim.tv_sec ? a.st_mtim.tv_sec < b.st_mtim.tv_sec : a.st_mtim.tv_nsec < b.st_mtim.tv_nsec;
+}
+
 // The build writes FILE.br and FILE.gz beside each compressible file; the best one the client
 // accepts is sent as is (no compression per request). A missing one falls back to the next.
 struct Variant {
@@ -69,8 +73,10 @@ Variant pick_variant(const std::string& root, const std::string& file, const str
   for (const auto& [encoding, suffix] : kEncodings) {
     if (!accepts_encoding(accept_encoding, encoding)) continue;
     Variant v{canonical_path(file + suffix), encoding, {}};
-    // Like the plain file, a precompressed copy must really live inside the web folder.
-    if (!v.file.empty() && v.file.compare(0, root.size() + 1, root + "/") == 0 && is_regular_file(v.file, v.info))
+    // Like the plain file, a precompressed copy must really live inside the web folder, and it
+    // must not be older than the file: a file edited after the build is sent as it is now.
+    if (!v.file.empty() && v.file.compare(0, root.size() + 1, root + "/") == 0 && is_regular_file(v.file, v.info) &&
+        !is_older(v.info, plain_info))
       return v;
   }
   return {file, nullptr, plain_info};

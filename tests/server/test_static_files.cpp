@@ -1,6 +1,7 @@
 #include "api_test_helpers.h"
 
 #include <filesystem>
+#include <chrono>
 #include <fstream>
 
 using namespace support_test;
@@ -130,9 +131,25 @@ TEST_CASE("static files: precompressed copies by Accept-Encoding, with a fallbac
   write_file(web + "/widget/only-gzip.js.gz", "gzip of the module");
   write_file(web + "/widget/assets/fonts/inter.otf", "plain font bytes");
 
+  // A file edited after the build: its copies are older, so they are stale and not sent.
+  write_file(web + "/widget/assets/config/default.json.br", "stale brotli");
+  write_file(web + "/widget/assets/config/default.json.gz", "stale gzip");
+  std::filesystem::last_write_time(web + "/widget/assets/config/default.json.br",
+                                   std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+  std::filesystem::last_write_time(web + "/widget/assets/config/default.json.gz",
+                                   std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+  write_file(web + "/widget/assets/config/default.json", R"({"edited":true})");
+
   ServerProcess server(root.path() + "/data", {"--web", web});
   httplib::Client client = server.client();
   client.set_decompress(false);   // look at the bytes as sent (they are stand-ins, not real brotli)
+  {
+    httplib::Client decoding = server.client();   // the plain file may be compressed on the fly
+    const httplib::Result edited = get_encoded(decoding, "/widget/assets/config/default.json", "br, gzip");
+    REQUIRE(edited);
+    CHECK(edited->status == 200);
+    CHECK(edited->body == R"({"edited":true})");
+  }
   const char* path = "/widget/widget.0123456789ab.wasm";
 
   const struct {
