@@ -1,11 +1,15 @@
 #include "static_files.h"
 
+#include "accept_encoding.h"
+#include "cache_policy.h"
+
 #include <sys/stat.h>
 
 #include <cctype>
 #include <climits>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string_view>
 
@@ -35,6 +39,47 @@ bool is_safe_request_path(const std::string& path) {
     start = slash + 1;
   }
   return true;
+}
+
+bool is_regular_file(const std::string& path, struct stat& info) {
+  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream input(path, std::ios::binary);
+  if (!input) return false;
+  std::stringstream content;
+  content << input.rdbuf();
+  if (!input.good() && !input.eof()) return false;
+  out = content.str();
+  return true;
+}
+
+bool is_older(const struct stat& a, const struct stat& b) {
+  return a.st_mtim.tv_sec != b.st_mtim.tv_sec ? a.st_mtim.tv_sec < b.st_mtim.tv_sec : a.st_mtim.tv_nsec < b.st_mtim.tv_nsec;
+}
+
+// The build writes FILE.br and FILE.gz beside each compressible file; the best one the client
+// accepts is sent as is (no compression per request). A missing one falls back to the next.
+struct Variant {
+  std::string file;
+  const char* encoding;   // nullptr: the plain file
+  struct stat info;
+};
+
+Variant pick_variant(const std::string& root, const std::string& file, const struct stat& plain_info,
+                     const std::string& accept_encoding) {
+  static const char* const kEncodings[][2] = {{"br", ".br"}, {"gzip", ".gz"}};
+  for (const auto& [encoding, suffix] : kEncodings) {
+    if (!accepts_encoding(accept_encoding, encoding)) continue;
+    Variant v{canonical_path(file + suffix), encoding, {}};
+    // Like the plain file, a precompressed copy must really live inside the web folder, and it
+    // must not be older than the file: a file edited after the build is sent as it is now.
+    if (!v.file.empty() && v.file.compare(0, root.size() + 1, root + "/") == 0 && is_regular_file(v.file, v.info) &&
+        !is_older(v.info, plain_info))
+      return v;
+  }
+  return {file, nullptr, plain_info};
 }
 
 void send_text(httplib::Response& response, int status, const std::string& text) {
@@ -94,23 +139,34 @@ void register_static_files(httplib::Server& server, const std::string& web_dir, 
       return send_text(response, 404, "not found");
     }
 
-    // File names are stable (not content-hashed), so let browsers keep a copy but revalidate it.
-    const std::string etag = "\"" + std::to_string(info.st_size) + "-" +
-                             std::to_string(static_cast<long long>(info.st_mtim.tv_sec)) + "." +
-                             std::to_string(info.st_mtim.tv_nsec) + "\"";
-    response.set_header("Cache-Control", "no-cache");
+    const Variant variant = pick_variant(root, file, info, request.get_header_value("Accept-Encoding"));
+    // One ETag per file version and encoding: a gzip copy must never satisfy a brotli request.
+    const std::string etag = "\"" + std::to_string(variant.info.st_size) + "-" +
+                             std::to_string(static_cast<long long>(variant.info.st_mtim.tv_sec)) + "." +
+                             std::to_string(variant.info.st_mtim.tv_nsec) +
+                             (variant.encoding ? std::string("-") + variant.encoding : std::string()) + "\"";
+    response.set_header("Cache-Control", cache_control_for(file));
     response.set_header("ETag", etag);
+    // The answer depends on Accept-Encoding (and, through CORS, maybe on Origin): one Vary line.
+    if (auto vary = response.headers.find("Vary"); vary != response.headers.end()) vary->second += ", Accept-Encoding";
+    else response.set_header("Vary", "Accept-Encoding");
     response.set_header("X-Content-Type-Options", "nosniff");
     if (request.get_header_value("If-None-Match") == etag) {
       response.status = 304;
       return;
     }
-    std::ifstream input(file, std::ios::binary);
-    std::stringstream content;
-    content << input.rdbuf();
-    if (!input.good() && !input.eof()) return send_text(response, 500, "cannot read file");
+    std::string content;
+    if (!read_file(variant.file, content)) return send_text(response, 500, "cannot read file");
     response.status = 200;
-    response.set_content(content.str(), content_type_for(file));
+    if (!variant.encoding) return response.set_content(content, content_type_for(file));
+    // A content provider of known length is sent as is: httplib compresses only plain bodies,
+    // so the precompressed bytes are not compressed a second time.
+    response.set_header("Content-Encoding", variant.encoding);
+    auto body = std::make_shared<std::string>(std::move(content));
+    response.set_content_provider(body->size(), content_type_for(file),
+                                  [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                    return sink.write(body->data() + offset, length);
+                                  });
   });
 }
 

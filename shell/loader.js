@@ -1,5 +1,7 @@
 // The one <script> a site owner adds (README: "Adding the widget", "JavaScript API"). It draws the
 // launcher and loads nothing else until the customer shows intent. One global, SupportWidget.
+// Two widgets on one page: give each its own data-id (keeps their drafts apart), its own
+// data-global, and, if they would overlap, data-position="bottom-left" for one.
 (() => {
   const script = document.currentScript;
   if (!script) return;
@@ -11,7 +13,14 @@
     locale: script.dataset.locale || '',
     label: script.dataset.label || 'Help',
     context: script.dataset.context || '',   // JSON the page knows about the customer: {"logged_in":true}
+    id: script.dataset.id || '',             // tells two widgets of one page apart (their drafts)
+    position: script.dataset.position || 'bottom-right',
   };
+  const SIDES = { 'bottom-right': 'right', 'bottom-left': 'left' };
+  if (!SIDES[options.position]) {
+    console.warn('support widget: data-position "' + options.position + '" is not one of ' + Object.keys(SIDES).join(', ') + '; using bottom-right');
+    options.position = 'bottom-right';
+  }
   const globalName = script.dataset.global || 'SupportWidget';
 
   // ---- the page's API: one function, also callable as a queue (push) ----
@@ -62,8 +71,9 @@
       mounting = (async () => {
         launcher.setAttribute('aria-busy', 'true');
         try {
-          const { mountWidget } = await import(base + 'widget-host.js');
-          widget = mountWidget(root, launcher, options);
+          const host = await import(base + 'widget-host.js');
+          host.prepareWidget(options);   // fetch and compile the wasm, config and fonts at once
+          widget = host.mountWidget(root, launcher, options);
           widget.preload();
           for (const [name, args] of waiting.splice(0)) run(name, args);
         } finally {
@@ -89,7 +99,7 @@
     document.body.appendChild(host);
     root = host.attachShadow({ mode: 'open' });
     root.innerHTML =
-      '<style>:host{all:initial}.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;' +
+      '<style>:host{all:initial}.launcher{position:fixed;' + SIDES[options.position] + ':20px;bottom:20px;z-index:2147483000;' +
       'font:600 15px system-ui,sans-serif;color:#fff;background:#1f5fbf;border:0;border-radius:24px;' +
       'padding:12px 20px;box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}' +
       '.launcher:focus-visible{outline:3px solid #1f5fbf;outline-offset:3px}</style>' +

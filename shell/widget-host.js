@@ -1,18 +1,55 @@
-// Page glue, loaded by loader.js on the first click. Builds the panel in the loader's shadow root,
-// loads the wasm module, fonts and configuration, drives frames on demand, moves the mirror's
-// events into the widget and the widget's requests onto fetch. Nothing here decides anything.
-import createWidgetModule from './widget.mjs';
+// Page glue, loaded by loader.js on the first sign of intent (pointer over or focus on the
+// launcher). Builds the panel in the loader's shadow root, loads the wasm module, fonts and
+// configuration, drives frames on demand, moves the mirror's events into the widget and the
+// widget's requests onto fetch. Nothing here decides anything.
 import { SemanticMirror, DOM_INPUT } from './semantic-mirror.js';
+
+// Customers get the small build; the staff preview's adds the linter, step list, jump and state
+// snapshot (wasm/web/preview_exports.cpp). The build gives all of them content-hashed names.
+const BUILDS = {
+  customer: { load: () => import('./widget.mjs'), wasm: new URL('./widget.wasm', import.meta.url) },
+  preview: { load: () => import('./widget-preview.mjs'), wasm: new URL('./widget-preview.wasm', import.meta.url) },
+};
+
+// What a widget needs before it can draw, started once per file for the page (two widgets of one
+// page share the downloads and the compiled module, never an instance): the JS of the build, its
+// wasm compiled while it streams in, the configuration and the fonts. The loader calls this on
+// intent (pointer over or focus on the launcher), so the click finds most of it done.
+const started = new Map();
+const once = (key, start) => { if (!started.has(key)) started.set(key, start()); return started.get(key); };
+const fetchOk = (url, what) => fetch(url).then((r) => { if (!r.ok) throw new Error(what + ' ' + url + ': HTTP ' + r.status); return r; });
+function compileWasm(url) {
+  return WebAssembly.compileStreaming(fetchOk(url, 'the widget'))
+    .catch((e) => {   // served without application/wasm (some CDNs): compile from the bytes instead
+      if (!(e instanceof TypeError)) throw e;
+      return fetchOk(url, 'the widget').then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
+    });
+}
+export function prepareWidget(options) {
+  const build = BUILDS[options.preview ? 'preview' : 'customer'];
+  const fonts = options.base + 'assets/fonts/';
+  const prepared = {
+    factory: once(build.wasm.href + '.mjs', () => build.load().then((m) => m.default)),
+    wasm: once(build.wasm.href, () => compileWasm(build.wasm)),
+    config: options.configText !== undefined ? Promise.resolve(options.configText)
+      : once('config ' + options.config, () => fetchOk(options.config, 'configuration').then((r) => r.text())),
+    regular: once(fonts + 'regular', () => fetchOk(fonts + 'inter-regular.otf', 'font').then((r) => r.arrayBuffer())),
+    bold: once(fonts + 'bold', () => fetchOk(fonts + 'inter-semibold.otf', 'font').then((r) => r.arrayBuffer())),
+  };
+  for (const p of Object.values(prepared)) p.catch(() => {});   // reported when the widget opens
+  return prepared;
+}
 
 const FONT_FAMILY = 'SupportWidgetInter';
 
 const STYLE = `
 .panel{position:fixed;right:20px;bottom:84px;width:380px;height:min(640px,calc(100vh - 104px));z-index:2147483001;
   border-radius:12px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.3);background:var(--sw-surface,#fff);touch-action:pan-y}
+.panel.left{right:auto;left:20px}
 .panel[hidden]{display:none}
 .panel:focus{outline:none}
 .panel.inline{position:absolute;inset:0;right:auto;bottom:auto;width:100%;height:100%;z-index:auto;box-shadow:none;border-radius:0}
-@media (max-width:520px){.panel:not(.inline){right:0;bottom:0;width:100vw;height:100vh;height:100dvh;border-radius:0}}
+@media (max-width:520px){.panel:not(.inline){right:0;left:0;bottom:0;width:100vw;height:100vh;height:100dvh;border-radius:0}}
 canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .fixed{position:absolute;inset:0;pointer-events:none}
 .scroll{position:absolute;overflow-y:auto;overflow-x:hidden;scrollbar-width:none;overscroll-behavior:contain}
@@ -53,13 +90,16 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 //   onEvent    called with (type, detail) for open, close, step, article-viewed, resolved,
 //              ticket-submitted, error (the loader's SupportWidget('on', ...) listeners)
 //   token      the signed customer token (identify)
+//   preview    load the preview build, which adds setConfig, restart, lint, steps, jump and
+//              the state for onState (customers' pages never need it)
 // Returns { open, close, toggle, ready, preload, setContext, prefill, identify, setLocale,
 // startFlow } and, for the preview, { setConfig, restart, lint, steps, jump }.
 export function mountWidget(root, launcher, options) {
+  if (options.onState && !options.preview) throw new Error('support widget: onState needs the preview build (preview: true)');
   const style = document.createElement('style');
   style.textContent = STYLE;
   const panel = document.createElement('div');
-  panel.className = options.inline ? 'panel inline' : 'panel';
+  panel.className = options.inline ? 'panel inline' : options.position === 'bottom-left' ? 'panel left' : 'panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
   if (!options.inline) panel.setAttribute('aria-modal', 'true');   // the preview's widget is part of its page
@@ -76,7 +116,8 @@ export function mountWidget(root, launcher, options) {
   const liveRegions = { polite: panel.querySelector('[data-live=polite]'), assertive: panel.querySelector('[data-live=assertive]') };
 
   // The preview keeps no draft: staff must not leave one behind for the customer view.
-  const draftKey = options.dryRun ? null : 'support-widget:draft:' + options.config;
+  // Two widgets of one page keep their drafts apart by their data-id.
+  const draftKey = options.dryRun ? null : 'support-widget:draft:' + (options.id ? options.id + ':' : '') + options.config;
   let dryRunNumber = 0;
   let M = null;          // the wasm module, once loaded
   let isOpen = false;
@@ -394,12 +435,18 @@ export function mountWidget(root, launcher, options) {
   }
 
   async function load() {
-    const fetchBytes = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.arrayBuffer(); });
+    const prepared = prepareWidget(options);
+    // The module instantiates the wasm compiled in prepareWidget instead of fetching it again.
+    let instantiateFailed;
+    const failed = new Promise((_, reject) => { instantiateFailed = reject; });
+    const instantiateWasm = (imports, receive) => {
+      prepared.wasm.then((m) => WebAssembly.instantiate(m, imports).then((i) => receive(i, m))).catch(instantiateFailed);
+      return {};
+    };
+    const factory = await prepared.factory;
     const [module, configText, regular, bold] = await Promise.all([
-      createWidgetModule({ canvas, locateFile: (f) => options.base + f }),
-      options.configText !== undefined ? options.configText : fetch(options.config).then((r) => { if (!r.ok) throw new Error('configuration ' + options.config + ': HTTP ' + r.status); return r.text(); }),
-      fetchBytes(options.base + 'assets/fonts/inter-regular.otf'),
-      fetchBytes(options.base + 'assets/fonts/inter-semibold.otf'),
+      Promise.race([failed, factory({ canvas, locateFile: (f) => options.base + f, instantiateWasm })]),
+      prepared.config, prepared.regular, prepared.bold,
     ]);
     M = module;
     try { document.fonts.add(new FontFace(FONT_FAMILY, regular.slice(0))); } catch (_) { /* system font then */ }
@@ -468,7 +515,6 @@ export function mountWidget(root, launcher, options) {
     emit('close');
   }
 
-  // ---- staff preview ----
   const api = { open, close, toggle: () => (isOpen ? close() : open()) };
   api.ready = () => (loading || Promise.reject(new Error('not opened'))).then(() => api);
   api.preload = () => { startLoading().catch(() => {}); return api; };
@@ -503,23 +549,26 @@ export function mountWidget(root, launcher, options) {
       invalidate();
     });
   };
-  // Swaps the configuration in place; the customer stays on their step. true if it parsed.
-  api.setConfig = (text) => {
-    const ok = cstr(text, (p) => M._widget_set_config(p)) === 1;
-    applyPreferences();   // the new configuration may bring another brand colour
-    if (ok) loadKbFile();
-    invalidate();
-    return ok;
-  };
   api.setContext = setContext;
-  api.restart = () => { M._widget_restart(); invalidate(); };
-  api.lint = (text) => cstr(text, (p) => readJson(M._widget_lint(p)));
-  api.steps = () => readJson(M._widget_steps());
-  api.jump = (flow, step) => {
-    const ok = cstr(flow, (f) => cstr(step, (s) => M._widget_jump(f, s))) === 1;
-    invalidate();
-    return ok;
-  };
+  // ---- staff preview (its build only) ----
+  if (options.preview) {
+    // Swaps the configuration in place; the customer stays on their step. true if it parsed.
+    api.setConfig = (text) => {
+      const ok = cstr(text, (p) => M._widget_set_config(p)) === 1;
+      applyPreferences();   // the new configuration may bring another brand colour
+      if (ok) loadKbFile();
+      invalidate();
+      return ok;
+    };
+    api.restart = () => { M._widget_restart(); invalidate(); };
+    api.lint = (text) => cstr(text, (p) => readJson(M._widget_lint(p)));
+    api.steps = () => readJson(M._widget_steps());
+    api.jump = (flow, step) => {
+      const ok = cstr(flow, (f) => cstr(step, (s) => M._widget_jump(f, s))) === 1;
+      invalidate();
+      return ok;
+    };
+  }
   if (options.inline) open();
   return api;
 }

@@ -177,7 +177,7 @@ async function start() {
   widget = mountWidget(root, null, {
     // config: only the base for a relative kb.file (the server's own config lives there).
     base: '/widget/', config: '/widget/assets/config/default.json', api: location.origin, locale: '', label: 'Support widget preview',
-    inline: true, dryRun: true, configText: text, onState: showState, onRequest: showRequest,
+    inline: true, dryRun: true, preview: true, configText: text, onState: showState, onRequest: showRequest,
   });
   await widget.ready();
   applyContext();

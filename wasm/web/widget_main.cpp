@@ -2,13 +2,13 @@
 // only places that know about the browser; everything they receive goes to the session (core) or
 // to the semantic tree (UI), everything they return is JSON or plain numbers.
 #include "gl_renderer.h"
+#include "widget_state.h"
 #include "screens/screens.h"
 #include "semantic_tree.h"
 #include "theme.h"
 #include "widget_view.h"
 #include "widgets.h"
 
-#include "config/config_lint.h"
 #include "config/config_parser.h"
 #include "config/locale_choice.h"
 #include "run/flow_catalog.h"
@@ -29,36 +29,12 @@
 
 extern "C" void web_set_cursor(const char* name);
 
+using web::g;
+using web::keep;
+using web::start_session;
+using web::Widget;
+
 namespace {
-
-struct Widget {
-  std::unique_ptr<support::SupportSession> session;
-  support::ConfigProblems config_problems;
-  ui::SemanticTree tree;
-  std::vector<unsigned char> font_regular, font_bold;
-  float width = 380, height = 600, dpr = 1;
-  float font_dpr = 0;                 // DPR the atlas was rasterised for
-  double last_time_ms = 0;
-  int frames_wanted = 2;              // ImGui reacts a frame late: draw a few after each input
-  std::string requested_locale, key_seed;   // data-locale / setLocale ("" when none)
-  std::vector<std::string> browser_languages;   // navigator.languages
-  std::string browser_languages_problem;        // the page sent something else than a list
-  support::LocaleChoice locale;                 // what the session speaks, and why
-  support::FlowContext context;       // from the page: survives configuration swaps
-  std::string last_draft;             // where the customer was when a bad configuration replaced theirs
-  std::string semantic_out, outbox_out, draft_out, state_out, json_out, locale_out;
-  unsigned saved_draft_revision = 0;
-  bool close_requested = false;
-  int last_cursor = -2;
-  std::string brand_color;            // brand.colors.primary of the running configuration
-  std::string config_text;            // the running configuration (a locale change restarts on it)
-  support::SessionEventWatcher events;   // what the page's SupportWidget('on', ...) listeners hear
-  nlohmann::json pending_events = nlohmann::json::array();
-  nlohmann::json prefill;             // the page's prefill, applied again to every new session
-  support::ColorScheme scheme = support::ColorScheme::Light;   // the browser's prefers-color-scheme
-};
-
-Widget* g = nullptr;
 
 // The atlas's glyph ranges: the code points the font subset keeps (assets/fonts/coverage.txt),
 // zero-terminated. The atlas keeps the pointer, so the list lives as long as the module.
@@ -111,7 +87,53 @@ const char* cursor_name(int cursor) {
   }
 }
 
-void apply_prefill();
+// Indexes articles of the KB file for a few milliseconds per frame, so a 100,000-article KB
+// loads while the page stays responsive. true while articles wait.
+bool index_kb_within_budget() {
+  constexpr double kBudgetMs = 6;
+  constexpr std::size_t kBatch = 64;
+  const double start = emscripten_get_now();
+  std::size_t waiting = 0;
+  do waiting = g->session->index_waiting_articles(kBatch);   // nothing waiting: returns 0 at once
+  while (waiting > 0 && emscripten_get_now() - start < kBudgetMs);
+  return waiting > 0;   // bytes still on the way wake us through widget_kb_chunk, not by polling
+}
+
+nlohmann::json headers_json(const support::HttpRequest& r) {
+  nlohmann::json h = nlohmann::json::object();
+  for (const auto& [k, v] : r.headers) h[k] = v;
+  return h;
+}
+
+// {"name","email","subject","description", "fields": {"site_url": ...}, "readOnly": true | ["email"]}
+void apply_prefill() {
+  if (!g->session || !g->prefill.is_object()) return;
+  support::FormValues values;
+  for (const char* key : {"name", "email", "subject", "description"})
+    if (g->prefill.contains(key) && g->prefill[key].is_string()) values[key] = g->prefill[key].get<std::string>();
+  if (g->prefill.contains("fields") && g->prefill["fields"].is_object())
+    for (const auto& [key, value] : g->prefill["fields"].items())
+      if (value.is_string()) values[key] = value.get<std::string>();
+  std::vector<std::string> locked;
+  const auto read_only = g->prefill.value("readOnly", nlohmann::json());
+  if (read_only == true)
+    for (const auto& [key, value] : values) locked.push_back(key);
+  if (read_only.is_array())
+    for (const auto& key : read_only)
+      if (key.is_string()) locked.push_back(key.get<std::string>());
+  g->session->prefill(values, locked);
+}
+
+// navigator.languages as JSON; a malformed list is kept as a problem for widget_locale().
+void set_browser_languages(const char* json_list) {
+  g->browser_languages = support::browser_languages_from_json(json_list, g->browser_languages_problem);
+}
+
+}  // namespace
+
+namespace web {
+
+Widget* g = nullptr;
 
 // (Re)starts the session on a configuration; the saved draft (JSON or "") puts the customer
 // back where they were. A configuration with problems shows the error panel instead.
@@ -136,54 +158,12 @@ void start_session(const char* config_json, const std::string& saved_draft) {
   g->frames_wanted = 3;
 }
 
-// {"name","email","subject","description", "fields": {"site_url": ...}, "readOnly": true | ["email"]}
-void apply_prefill() {
-  if (!g->session || !g->prefill.is_object()) return;
-  support::FormValues values;
-  for (const char* key : {"name", "email", "subject", "description"})
-    if (g->prefill.contains(key) && g->prefill[key].is_string()) values[key] = g->prefill[key].get<std::string>();
-  if (g->prefill.contains("fields") && g->prefill["fields"].is_object())
-    for (const auto& [key, value] : g->prefill["fields"].items())
-      if (value.is_string()) values[key] = value.get<std::string>();
-  std::vector<std::string> locked;
-  const auto read_only = g->prefill.value("readOnly", nlohmann::json());
-  if (read_only == true)
-    for (const auto& [key, value] : values) locked.push_back(key);
-  if (read_only.is_array())
-    for (const auto& key : read_only)
-      if (key.is_string()) locked.push_back(key.get<std::string>());
-  g->session->prefill(values, locked);
-}
-
-// Indexes articles of the KB file for a few milliseconds per frame, so a 100,000-article KB
-// loads while the page stays responsive. true while articles wait.
-bool index_kb_within_budget() {
-  constexpr double kBudgetMs = 6;
-  constexpr std::size_t kBatch = 64;
-  const double start = emscripten_get_now();
-  std::size_t waiting = 0;
-  do waiting = g->session->index_waiting_articles(kBatch);   // nothing waiting: returns 0 at once
-  while (waiting > 0 && emscripten_get_now() - start < kBudgetMs);
-  return waiting > 0;   // bytes still on the way wake us through widget_kb_chunk, not by polling
-}
-
-// navigator.languages as JSON; a malformed list is kept as a problem for widget_locale().
-void set_browser_languages(const char* json_list) {
-  g->browser_languages = support::browser_languages_from_json(json_list, g->browser_languages_problem);
-}
-
 const char* keep(std::string& slot, const nlohmann::json& value) {
   slot = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return slot.c_str();
 }
 
-nlohmann::json headers_json(const support::HttpRequest& r) {
-  nlohmann::json h = nlohmann::json::object();
-  for (const auto& [k, v] : r.headers) h[k] = v;
-  return h;
-}
-
-}  // namespace
+}  // namespace web
 
 extern "C" {
 
@@ -398,7 +378,7 @@ EMSCRIPTEN_KEEPALIVE const char* widget_set_context(const char* context_json) {
   g->context = context;
   if (g->session) g->session->set_customer_context(std::move(context));
   g->frames_wanted = 3;
-  return keep(g->json_out, problems);
+  return web::keep(g->json_out, problems);
 }
 
 // ---- the page's JavaScript API (SupportWidget, shell/loader.js) ----
@@ -463,16 +443,6 @@ EMSCRIPTEN_KEEPALIVE const char* widget_set_locale(const char* locale, const cha
   return widget_locale();
 }
 
-// ---- staff preview (shell/preview) ----
-
-// Swaps the configuration while the widget runs, keeping the customer's place and what they
-// typed. Returns 1 when the configuration parsed, 0 when the widget shows its error panel.
-EMSCRIPTEN_KEEPALIVE int widget_set_config(const char* config_json) {
-  std::string saved = g->session ? g->session->saved_draft().dump() : g->last_draft;
-  start_session(config_json, saved);
-  return g->session ? 1 : 0;
-}
-
 // ---- the KB file (kb.file) ----
 
 // The KB file the configuration names ("" when none); the page glue fetches it.
@@ -494,42 +464,6 @@ EMSCRIPTEN_KEEPALIVE void widget_kb_end(int ok, const char* message) {
   if (ok) g->session->kb_file_end();
   else g->session->kb_file_failed(message ? message : "could not be loaded");
   g->frames_wanted = std::max(g->frames_wanted, 2);
-}
-
-// Back to the first screen with a fresh ticket (the preview's "Restart").
-EMSCRIPTEN_KEEPALIVE void widget_restart() {
-  if (g->session) g->session->start_over();
-  g->frames_wanted = 3;
-}
-
-// The same checks as `supportctl lint`: [{"path","message"}], empty when clean.
-EMSCRIPTEN_KEEPALIVE const char* widget_lint(const char* config_json) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& p : support::lint_config_text(config_json ? config_json : ""))
-    list.push_back({{"path", p.path}, {"message", p.message}});
-  return keep(g->json_out, list);
-}
-
-// Every step of every flow: [{"flow","step","type","title","categories"}].
-EMSCRIPTEN_KEEPALIVE const char* widget_steps() {
-  if (!g->session) return keep(g->json_out, nlohmann::json::array());
-  return keep(g->json_out, support::flow_catalog_json(g->session->config(), g->session->locale()));
-}
-
-EMSCRIPTEN_KEEPALIVE int widget_jump(const char* flow_id, const char* step_id) {
-  if (!g->session || !flow_id || !step_id) return 0;
-  g->frames_wanted = 3;
-  return g->session->jump_to(flow_id, step_id) ? 1 : 0;
-}
-
-// Where the session stands (see session/session_snapshot.h) when it changed since the last
-// call, else null; {"screen":"config_error"} while the error panel is up.
-EMSCRIPTEN_KEEPALIVE const char* widget_take_state() {
-  nlohmann::json state = g->session ? support::session_snapshot(*g->session) : nlohmann::json{{"screen", "config_error"}};
-  std::string text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (text == g->state_out) return nullptr;
-  g->state_out = std::move(text);
-  return g->state_out.c_str();
 }
 
 }  // extern "C"
