@@ -207,8 +207,8 @@ export function mountWidget(root, launcher, options) {
   // Work that needs the wasm module waits for it (an API call made before the widget loaded).
   const afterLoad = [];
   const withModule = (fn) => { if (M) fn(); else afterLoad.push(fn); };
-  // identify(token): the signed customer token, sent with every request as
-  // "Authorization: Bearer <token>" for the server to check (the reference server does not yet).
+  // identify(token): the signed customer token (docs/identity.md), sent with every request as
+  // "X-Support-Identity: <token>"; the server verifies it (GET /api/my/tickets needs it).
   // Kept in memory only: a credential never goes into local storage.
   let customerToken = options.token || '';
 
@@ -216,7 +216,7 @@ export function mountWidget(root, launcher, options) {
     if (options.dryRun) return sendDry(r);
     let status = 0, body = '', retryAfter = '';
     try {
-      const headers = customerToken ? { ...r.headers, Authorization: 'Bearer ' + customerToken } : r.headers;
+      const headers = customerToken ? { ...r.headers, 'X-Support-Identity': customerToken } : r.headers;
       const res = await fetch(new URL(r.path, options.api), { method: r.method, headers, body: r.body || undefined });
       status = res.status;
       retryAfter = res.headers.get('Retry-After') || '';
