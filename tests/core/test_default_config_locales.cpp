@@ -4,8 +4,8 @@
 #include <doctest/doctest.h>
 
 #include "config/config_text.h"
-#include "flow/flow_run.h"
-#include "flow/form_submission.h"
+#include "run/flow_run.h"
+#include "run/form_submission.h"
 #include "test_files.h"
 
 using namespace support;

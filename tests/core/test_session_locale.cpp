@@ -16,7 +16,7 @@ TEST_CASE("session: switching the locale keeps the step, the answers and the typ
   s.answer("form_builder");                    // on "watch the tutorial"
   s.answer("didnt_help");                      // on the KB check
   const std::string step = s.flow()->current_step().id;
-  s.form_value("subject") = "Formular sendet nicht";
+  s.set_form_value("subject", "Formular sendet nicht");
   const unsigned revision = s.draft_revision();
 
   s.set_locale("de");

@@ -49,4 +49,13 @@ inline RunningServer::SetUp with_config(const std::string& config_json) {
   };
 }
 
+// GET /api/tickets of a server process with its staff token (the relay tests drive processes).
+inline nlohmann::json list_tickets(const ServerProcess& server) {
+  httplib::Client client = server.client();
+  const httplib::Result result = client.Get("/api/tickets", server.staff_headers());
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  return body_json(result)["tickets"];
+}
+
 }  // namespace support_test

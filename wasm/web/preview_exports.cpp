@@ -4,7 +4,7 @@
 #include "widget_state.h"
 
 #include "config/config_lint.h"
-#include "flow/flow_catalog.h"
+#include "run/flow_catalog.h"
 #include "session/session_snapshot.h"
 
 #include <emscripten/emscripten.h>
