@@ -210,12 +210,23 @@ void get_readiness(ApiContext& context, httplib::Response& response) {
 }
 
 // GET /api/tickets/{id}: the ticket the 201's Location header names, for staff.
+// A ticket as staff see it: the draft's fields and its delivery state (outbox), so staff see what
+// reached the helpdesk. The list and GET /api/tickets/{id} answer the same object.
+json staff_ticket_json(ApiContext& context, const StoredTicket& ticket) {
+  json out = ticket_to_json(ticket);
+  if (context.relay.outbox) {
+    const std::optional<DeliveryState> delivery = context.relay.outbox->find(ticket.number);
+    out["delivery"] = delivery ? delivery_to_json(*delivery) : json();
+  }
+  return out;
+}
+
 void get_ticket(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   if (!require_staff(context, request, response)) return;
   const std::string id = request.matches[1];
   const std::optional<StoredTicket> ticket = context.tickets.find_by_id(id);
   if (!ticket) return send_error(response, 404, "no ticket with id " + id);
-  send_json(response, 200, ticket_to_json(*ticket));
+  send_json(response, 200, staff_ticket_json(context, *ticket));
 }
 
 void post_event(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -319,14 +330,8 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
   }));
   server.Get("/api/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
     // Each ticket with its delivery state (outbox), so staff see what reached the helpdesk.
-    send_staff_list(context, request, response, "tickets", context.tickets, [&context](const StoredTicket& ticket) {
-      json out = ticket_to_json(ticket);
-      if (context.relay.outbox) {
-        const std::optional<DeliveryState> delivery = context.relay.outbox->find(ticket.number);
-        out["delivery"] = delivery ? delivery_to_json(*delivery) : json();
-      }
-      return out;
-    });
+    send_staff_list(context, request, response, "tickets", context.tickets,
+                    [&context](const StoredTicket& ticket) { return staff_ticket_json(context, ticket); });
   }));
   server.Get(R"(/api/tickets/([^/]+))", route([&context](const httplib::Request& request, httplib::Response& response) {
     get_ticket(context, request, response);

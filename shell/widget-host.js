@@ -288,10 +288,11 @@ export function mountWidget(root, launcher, options) {
 
   // What the core chose: the panel's language for screen readers; a request it could not meet
   // goes to the console for the site owner, never silently.
+  // A fallback is said in the console and to the page's error listeners, never silent.
   function localeChosen(choice) {
     panel.lang = choice.locale;
-    if (choice.reason) console.warn('support widget: ' + choice.reason);
-    if (choice.problem) console.warn('support widget: ' + choice.problem);
+    if (choice.reason) report(choice.reason);
+    if (choice.problem) report(choice.problem);
     return choice.locale;
   }
 
@@ -536,12 +537,15 @@ export function mountWidget(root, launcher, options) {
     customerToken = token;
   };
   api.setLocale = (locale) => {
-    if (typeof locale !== 'string' || !locale) { report('setLocale: expected a locale such as "de"'); return; }
-    withModule(() => {
-      setLocale(locale);   // an unknown locale falls back visibly (console), see localeChosen
-      applyPreferences();
-      invalidate();
-    });
+    if (typeof locale !== 'string' || !locale) { report('setLocale: expected a locale such as "de"'); return undefined; }
+    if (!M) {   // not loaded yet: remembered; widget_init chooses (a fallback is reported then)
+      options.locale = locale;
+      return locale;
+    }
+    const used = setLocale(locale);   // an unknown locale falls back visibly, see localeChosen
+    applyPreferences();
+    invalidate();
+    return used;
   };
   api.startFlow = (id) => {
     withModule(() => {

@@ -91,7 +91,7 @@ TEST_CASE("events: a refused send is an error with the configured text; a stored
   s.submit();
   auto sent = s.take_requests();
   REQUIRE(sent.size() == 1);
-  s.on_response(sent[0].id, {500, R"({"error":"disk full"})"});
+  s.on_response(sent[0].id, {400, R"({"error":"disk full"})"});   // a final answer (5xx is retried)
   auto failed = watch.observe(s);
   REQUIRE(types(failed) == std::vector<std::string>{"error"});
   CHECK(failed[0].detail["message"] == s.text("error.server"));

@@ -44,7 +44,10 @@ await run('two widgets on one page are independent', async ({ server, browser })
     // Open the first, start a ticket and type.
     await help.click();
     const dialogs = page.getByRole('dialog');
-    const first = page.getByRole('dialog', { name: 'Help', exact: true });
+    // Both dialogs are named by the configuration's title: tell them apart by their launcher.
+    const panelOf = (label) => page.locator('[data-support-widget]')
+      .filter({ has: page.getByRole('button', { name: label, exact: true }) }).getByRole('dialog');
+    const first = panelOf('Help');
     await first.getByRole('heading').first().waitFor({ timeout: 20000 });
     assert.equal(await dialogs.count(), 1, 'only the opened widget shows a panel');
     await first.getByRole('button', { name: /sales question/i }).click();
@@ -54,7 +57,7 @@ await run('two widgets on one page are independent', async ({ server, browser })
     // The second opens on its own first screen, in its own instance, next to its launcher.
     await sales.click();
     await page.waitForFunction(() => window.__instances === 2, null, { timeout: 20000 });
-    const second = page.getByRole('dialog', { name: 'Sales', exact: true });
+    const second = panelOf('Sales');
     await second.getByRole('heading').first().waitFor({ timeout: 20000 });
     assert.equal(await second.getByRole('textbox').count(), 0, 'the second widget is on its home screen');
     assert.ok(await second.getByRole('button', { name: /sales question/i }).isVisible());
