@@ -10,21 +10,20 @@
 namespace support {
 
 namespace {
-// FNV-1a, 64 bits, as hex: enough to tell two requests apart in the local draft without keeping
-// the whole body there.
-std::string request_fingerprint(const std::string& body) {
+// FNV-1a, 64 bits: the request fingerprint and the retry jitter's seed.
+std::uint64_t fnv1a64(const std::string& text) {
   std::uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : body) hash = (hash ^ c) * 1099511628211ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
+
+// As hex: enough to tell two requests apart in the local draft without keeping the whole body.
+std::string request_fingerprint(const std::string& body) {
+  std::uint64_t hash = fnv1a64(body);
   static const char* digits = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i, hash >>= 4) out[static_cast<std::size_t>(i)] = digits[hash & 15];
   return out;
-}
-
-std::uint64_t seed_of(const std::string& text) {
-  std::uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
-  return hash;
 }
 
 const std::string kNoValue;
@@ -32,7 +31,7 @@ const std::string kNoValue;
 
 TicketForm::TicketForm(const Config& config, std::string key_seed, RequestQueue& requests, TextLookup text)
     : config_(config), requests_(requests), text_(std::move(text)), key_seed_(std::move(key_seed)),
-      sender_(seed_of(key_seed_)) {
+      sender_(fnv1a64(key_seed_)) {
   new_idempotency_key();
 }
 
