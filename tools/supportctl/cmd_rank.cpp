@@ -10,6 +10,7 @@
 
 #include "command_registry.h"
 #include "count_argument.h"
+#include "param_assignment.h"
 #include "jsonl_input.h"
 #include "rank_duplicates.h"
 #include "search/search_index.h"
@@ -23,15 +24,9 @@ using supportctl::required_string;
 // "--param name=value" overrides one RankingParams field, for tuning experiments
 // (tests/eval/relevance.py --param); false if the name or value is not understood.
 bool set_param(support::RankingParams& p, const std::string& assignment) {
-  const auto eq = assignment.find('=');
-  if (eq == std::string::npos) return false;
-  const std::string name = assignment.substr(0, eq);
+  std::string name;
   float value = 0;
-  try {
-    value = std::stof(assignment.substr(eq + 1));
-  } catch (const std::exception&) {
-    return false;
-  }
+  if (!supportctl::parse_param_assignment(assignment, name, value)) return false;
   const struct {
     const char* name;
     float* field;

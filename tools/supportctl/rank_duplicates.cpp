@@ -1,6 +1,7 @@
 #include "rank_duplicates.h"
 
 #include "jsonl_input.h"
+#include "param_assignment.h"
 #include "screening/duplicate_index.h"
 
 #include <cmath>
@@ -16,15 +17,9 @@ struct Doc {
 };
 
 bool set_duplicate_param(support::DuplicateParams& p, const std::string& assignment) {
-  const auto eq = assignment.find('=');
-  if (eq == std::string::npos) return false;
-  const std::string name = assignment.substr(0, eq);
+  std::string name;
   float value = 0;
-  try {
-    value = std::stof(assignment.substr(eq + 1));
-  } catch (const std::exception&) {
-    return false;
-  }
+  if (!supportctl::parse_param_assignment(assignment, name, value)) return false;
   const std::pair<const char*, float*> fields[] = {
       {"cosine_weight", &p.cosine_weight}, {"bm25_weight", &p.bm25_weight},
       {"subject_coverage_weight", &p.subject_coverage_weight}, {"subject_boost", &p.subject_boost},
