@@ -19,21 +19,14 @@ import os
 import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-DATA = os.environ.get("SUPPORT_EVAL_DATA", os.path.join(ROOT, "..", "shared", "data"))
+from eval_data import default_data_dir, default_supportctl, load_jsonl, need_file
+
+DATA = default_data_dir()
 SOURCE = "SemEval-2016 Task 3, subtask B (English), dev set; see the data folder's README.md"
 
 
-def need_file(path, source):
-    if not os.path.exists(path):
-        sys.exit(f"missing {path}\n  (it comes from {source}; set SUPPORT_EVAL_DATA to the folder holding the evaluation data)")
-    return path
 
 
-def load_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def rank(supportctl, docs, queries, params=()):
@@ -106,8 +99,6 @@ def evaluate(supportctl, params=(), show_misses=0, quiet=False):
     return figures, precision, recall
 
 
-def default_supportctl():
-    return os.environ.get("SUPPORTCTL") or os.path.join(ROOT, "build", "native", "tools", "supportctl", "supportctl")
 
 
 def main():

@@ -27,15 +27,11 @@ import re
 import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-DATA = os.environ.get("SUPPORT_EVAL_DATA", os.path.join(ROOT, "..", "shared", "data"))
+from eval_data import default_data_dir, default_supportctl, need_file
+
+DATA = default_data_dir()
 
 
-def need_file(path, source):
-    if not os.path.exists(path):
-        sys.exit(f"missing {path}\n  (it comes from {source}; set SUPPORT_EVAL_DATA to the folder holding the evaluation data)")
-    return path
 
 
 def check(supportctl, addresses, extra=()):
@@ -104,8 +100,7 @@ def mailcheck(supportctl):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--supportctl", default=os.environ.get("SUPPORTCTL") or
-                        os.path.join(ROOT, "build", "native", "tools", "supportctl", "supportctl"))
+    parser.add_argument("--supportctl", default=default_supportctl())
     parser.add_argument("--list", action="store_true", help="print the decision for every isemail address")
     args = parser.parse_args()
     if not os.path.exists(args.supportctl):

@@ -19,8 +19,7 @@ import os
 import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+from eval_data import default_data_dir, default_supportctl, load_jsonl
 
 # The two research sets the evaluation reads (relative to the data folder) and where each comes from.
 DATA_SETS = [
@@ -33,9 +32,6 @@ DATA_SETS = [
 ]
 
 
-def default_data_dir():
-    """$SUPPORT_EVAL_DATA, else ../shared/data resolved from the repository root."""
-    return os.environ.get("SUPPORT_EVAL_DATA") or os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 
 
 def check_data(data):
@@ -52,9 +48,6 @@ def check_data(data):
         "Put them there, or pass --data DIR or set SUPPORT_EVAL_DATA (expected layout: tests/eval/README.md)."]))
 
 
-def load_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def rank(supportctl, docs, queries, top, params=()):
@@ -134,8 +127,6 @@ def semeval(supportctl, data, params=(), quiet=False):
     return 100 * total_ap / n, 100 * total_rr / n, 100 * total_p1 / n
 
 
-def default_supportctl():
-    return os.environ.get("SUPPORTCTL") or os.path.join(ROOT, "build", "native", "tools", "supportctl", "supportctl")
 
 
 def check_supportctl(path):
