@@ -98,7 +98,6 @@ bool SupportSession::tick(double now_ms) {
   if (on_form()) changed |= form_search_.update(form_search_text(), index, now_ms, kFormSuggestionDelayMs);
   // The delivery runs whatever screen is up: a ticket waiting to be retried goes out on time.
   changed |= form_.tick(now_ms);
-  if (form_.sending()) changed = true;   // the countdown moves
   return changed;
 }
 
