@@ -22,6 +22,7 @@
     options.position = 'bottom-right';
   }
   const globalName = script.dataset.global || 'SupportWidget';
+  const draftKey = 'support-widget:draft:' + (options.id ? options.id + ':' : '') + options.config;   // as widget-host.js saves it
 
   // ---- the page's API: one function, also callable as a queue (push) ----
   const listeners = {};   // event type -> callbacks
@@ -76,6 +77,9 @@
           widget = host.mountWidget(root, launcher, options);
           widget.preload();
           for (const [name, args] of waiting.splice(0)) run(name, args);
+        } catch (e) {
+          mounting = null;   // offline, say: the next intent tries again
+          throw e;
         } finally {
           launcher.removeAttribute('aria-busy');
         }
@@ -112,6 +116,11 @@
       widget.toggle();
     });
     if (waiting.some(([name]) => LOADS[name])) mount();
+    // A ticket still on its way (this tab was reloaded, or another tab closed while it waited)
+    // goes out without the customer opening anything: now, or when the network is back.
+    const resume = () => { try { if (navigator.onLine && /"sending":true/.test(localStorage.getItem(draftKey))) mount().catch(() => {}); } catch (_) { /* no storage */ } };
+    resume();
+    addEventListener('online', resume);
   };
 
   // Commands queued before this file arrived: an array of [name, ...args] entries, or the

@@ -476,6 +476,8 @@ export function mountWidget(root, launcher, options) {
     online();
     resize();
     loadKbFile();
+    // Loaded without being opened (a ticket left on its way): the session sends it now.
+    if (!isOpen && M._widget_tick(performance.now())) syncOut();
     for (const fn of afterLoad.splice(0)) fn();
   }
   let loading = null;

@@ -63,7 +63,7 @@ await run('a reload with a ticket still on its way: sent once after the reload',
   await page.route('**/api/tickets', (route) => route.request().method() === 'POST' ? route.abort() : route.continue());
   await fillSalesForm(widget, 'Survives a reload');
   await widget.getByRole('button', { name: /send/i }).click();
-  await widget.getByText(/trying again/i).waitFor({ timeout: 10000 });
+  await widget.getByText(/trying again/i).first().waitFor({ timeout: 10000 });
   await page.unroute('**/api/tickets');
   await page.reload();
   await page.getByRole('button', { name: 'Help' }).click();
@@ -73,4 +73,39 @@ await run('a reload with a ticket still on its way: sent once after the reload',
   assert.equal(tickets.length, 1, 'stored once');
   assert.equal(tickets[0].number, number);
   assert.equal(tickets[0].subject, 'Survives a reload');
+});
+
+// The outbox is the browser's, not the tab's: a ticket parked while offline goes out from
+// whichever tab of the site is there when the network comes back, without anyone opening the
+// widget, and still once.
+await run('parked offline, tab closed: the next page of the site sends it unopened', async ({ server, browser }) => {
+  const { page, context } = await openWidget(browser, server);
+  await fillSalesForm(page.getByRole('dialog'), 'Sent by the next page');
+  await context.setOffline(true);
+  await page.getByRole('dialog').getByRole('button', { name: /send/i }).click();
+  await page.getByRole('dialog').getByText(/offline/i).first().waitFor({ timeout: 10000 });
+  await page.close();
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await next.goto(server.url + '/');
+  const tickets = await settledList(() => server.tickets(), { timeoutMs: 20000 });
+  assert.equal(tickets.length, 1, 'stored once');
+  assert.equal(tickets[0].subject, 'Sent by the next page');
+  assert.equal(await next.getByRole('dialog').count(), 0, 'the widget was not opened for it');
+});
+
+await run('parked offline with another tab open: back online, one ticket', async ({ server, browser }) => {
+  const { page, context } = await openWidget(browser, server);
+  const other = await context.newPage();
+  await other.goto(server.url + '/');   // the launcher only: nothing loaded there yet
+  await fillSalesForm(page.getByRole('dialog'), 'Parked with two tabs');
+  await context.setOffline(true);
+  await page.getByRole('dialog').getByRole('button', { name: /send/i }).click();
+  await page.getByRole('dialog').getByText(/offline/i).first().waitFor({ timeout: 10000 });
+  await context.setOffline(false);
+  const number = await ticketNumber(page.getByRole('dialog'));
+  const tickets = await settledList(() => server.tickets());
+  assert.equal(tickets.length, 1, 'stored once, whichever tab sent it (same request, same key)');
+  assert.equal(tickets[0].number, number, 'the tab that parked it shows the stored ticket');
+  assert.equal(await other.getByRole('dialog').count(), 0, 'the other tab was not opened for it');
 });
