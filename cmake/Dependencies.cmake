@@ -31,20 +31,24 @@ target_include_directories(snowball_english SYSTEM PUBLIC "${SNOWBALL_DIR}/src_c
 set_target_properties(snowball_english PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_compile_options(snowball_english PRIVATE -w)
 
-# Dear ImGui 1.86: only the widget (wasm) uses it.
+# Dear ImGui 1.86: the library for both targets (the widget in wasm; its screens natively under
+# the headless backend, tests/ui); its OpenGL3 backend for the browser only.
 set(IMGUI_DIR "${SUPPORT_THIRD_PARTY}/imgui")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources missing in ${IMGUI_DIR}: run ./dev setup")
+endif()
+add_library(imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/imgui_tables.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
+target_compile_definitions(imgui PUBLIC
+  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_WIN32_FUNCTIONS)
+target_compile_options(imgui PRIVATE -w)
 if(EMSCRIPTEN)
-  if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
-    message(FATAL_ERROR "Dear ImGui sources missing in ${IMGUI_DIR}: run ./dev setup")
-  endif()
-  add_library(imgui STATIC
-    "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp"
-    "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
-    "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-  target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
-  target_compile_definitions(imgui PUBLIC
-    IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-    IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_WIN32_FUNCTIONS
-    IMGUI_IMPL_OPENGL_ES3)
-  target_compile_options(imgui PRIVATE -w)
+  add_library(imgui_backend_opengl3 STATIC "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  target_include_directories(imgui_backend_opengl3 SYSTEM PUBLIC "${IMGUI_DIR}/backends")
+  target_compile_definitions(imgui_backend_opengl3 PUBLIC IMGUI_IMPL_OPENGL_ES3)
+  target_link_libraries(imgui_backend_opengl3 PUBLIC imgui)
+  target_compile_options(imgui_backend_opengl3 PRIVATE -w)
 endif()

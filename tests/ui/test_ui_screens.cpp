@@ -1,0 +1,182 @@
+// The screens as a screen reader and the DOM mirror see them: what each one publishes in the
+// semantic tree (roles, names, order, states, focus), and what activating its controls does.
+#include "headless_widget.h"
+
+using test_ui::HeadlessWidget;
+using test_ui::read_test_file;
+
+namespace {
+
+const std::string& ui_config() {
+  static const std::string text = read_test_file("configs/ui.json");
+  return text;
+}
+
+// Home → "Something is broken" → Alpha → the KB check did not answer it → the checklist.
+void walk_to_checklist(HeadlessWidget& w) {
+  w.activate("button", "Something is broken");
+  w.activate("button", "Alpha");
+  w.activate("button", "Not answered");
+}
+
+void walk_to_form(HeadlessWidget& w) {
+  walk_to_checklist(w);
+  w.activate("button", "Can't do that");
+}
+
+uint32_t id_of(const nlohmann::json& item) { return item["id"].get<uint32_t>(); }
+
+}  // namespace
+
+TEST_CASE("the home screen: the dialog's title, a search box, one button per category in configured order") {
+  HeadlessWidget w(ui_config());
+  CHECK(w.screen() == "home");
+  CHECK(w.doc()["title"] == "Test Co help");
+  CHECK(w.find("textbox", "Search the help articles")["type"] == "search");
+  const auto buttons = w.names("button");
+  const auto broken = std::find(buttons.begin(), buttons.end(), "Something is broken");
+  const auto sales = std::find(buttons.begin(), buttons.end(), "Sales question");
+  REQUIRE(broken != buttons.end());
+  REQUIRE(sales != buttons.end());
+  CHECK(broken < sales);
+  CHECK(w.has("heading", "What do you need help with?"));
+}
+
+TEST_CASE("a screen change sends focus to the new step's heading, never to one of its controls") {
+  HeadlessWidget w(ui_config());
+  w.activate("button", "Something is broken");
+  CHECK(w.screen() == "flow:fix:pick:0");
+  const auto heading = w.find("heading", "Which product?");
+  CHECK(w.doc()["focus"] == heading["id"]);
+  CHECK(heading["level"] == 2);   // the host page keeps its own h1
+  w.activate("button", "Alpha");
+  CHECK(w.doc()["focus"] == w.find("heading", "Read this first")["id"]);
+}
+
+TEST_CASE("a checklist step publishes its text and its three outcomes as buttons, in order") {
+  HeadlessWidget w(ui_config());
+  walk_to_checklist(w);
+  CHECK(w.has("heading", "Restart Alpha Tool"));   // {product.name} filled from the choice
+  CHECK(w.has("text", "Turn it off and on."));
+  std::vector<std::string> outcomes;
+  for (const auto& name : w.names("button"))
+    if (name == "Fixed it" || name == "Didn't help" || name == "Can't do that") outcomes.push_back(name);
+  CHECK(outcomes == std::vector<std::string>{"Fixed it", "Didn't help", "Can't do that"});
+}
+
+TEST_CASE("an advice step publishes its advice as list items") {
+  HeadlessWidget w(ui_config());
+  w.activate("button", "Something is broken");
+  w.activate("button", "Beta");
+  w.activate("button", "Not answered");
+  w.activate("button", "Didn't help");   // Beta → its own tip before the form
+  CHECK(w.has("heading", "Beta tip"));
+  CHECK(w.names("listitem") == std::vector<std::string>{"Update Beta."});
+}
+
+TEST_CASE("the form publishes its fields with their kinds; Email is an email textbox the browser can autofill") {
+  HeadlessWidget w(ui_config());
+  walk_to_form(w);
+  const auto email = w.find("textbox", "Email");
+  CHECK(email["type"] == "email");
+  CHECK(email["autocomplete"] == "email");
+  CHECK(email["required"] == true);
+  CHECK(w.find("textbox", "Name")["autocomplete"] == "name");
+  CHECK(w.find("textarea", "Description")["required"] == true);
+  CHECK_FALSE(w.find("textbox", "Earlier ticket").contains("required"));
+  CHECK(w.has("button", "Send"));
+}
+
+TEST_CASE("a refused submit: the summary first, each empty required field invalid with its error, nothing sent") {
+  HeadlessWidget w(ui_config());
+  walk_to_form(w);
+  w.type("Email", "not-an-address");
+  w.activate("button", "Send");
+  CHECK(w.doc()["invalidSubmits"] == 1);
+  const auto alert = w.find("alert", "Please fix the marked fields.");
+  const auto email = w.find("textbox", "Email");
+  CHECK(email["invalid"] == true);
+  CHECK(email["description"] == "Not an email address.");
+  CHECK(email["value"] == "not-an-address");   // what was typed stays
+  CHECK(w.find("textbox", "Name")["description"] == "Required.");
+  CHECK(alert["rect"][1].get<double>() < w.find("textbox", "Name")["rect"][1].get<double>());
+  CHECK_FALSE(w.find("textbox", "Earlier ticket").contains("invalid"));
+  CHECK(w.requests().empty());
+}
+
+TEST_CASE("a field fixed after a refused submit loses its error at once") {
+  HeadlessWidget w(ui_config());
+  walk_to_form(w);
+  w.activate("button", "Send");
+  REQUIRE(w.find("textbox", "Name")["invalid"] == true);
+  w.type("Name", "Ada");
+  CHECK_FALSE(w.find("textbox", "Name").contains("invalid"));
+  CHECK(w.find("textbox", "Email")["invalid"] == true);
+}
+
+TEST_CASE("a valid form: one request with what was typed, a double click sends no second, 201 shows the number") {
+  HeadlessWidget w(ui_config());
+  walk_to_form(w);
+  w.type("Name", "Ada Lovelace");
+  w.type("Email", "ada@example.com");
+  w.type("Subject", "It stopped");
+  w.type("Description", "After the update the tool stops at the second screen every time.");
+  w.activate("button", "Send");
+  w.activate("button", "Send");   // the second click of a double click
+  const auto requests = w.requests();
+  REQUIRE(requests.size() == 1);
+  CHECK(requests[0]["method"] == "POST");
+  CHECK(requests[0]["path"] == "/api/tickets");
+  const auto body = nlohmann::json::parse(requests[0]["body"].get<std::string>());
+  CHECK(body["email"] == "ada@example.com");
+  CHECK(body["description"] == "After the update the tool stops at the second screen every time.");
+  CHECK(requests[0]["headers"]["Idempotency-Key"] == body["idempotency_key"]);
+
+  w.app().http_response(requests[0]["id"].get<int>(), 201, R"({"number":7,"created_at":"2026-12-02T08:00:00Z"})", "");
+  w.settle();
+  CHECK(w.screen().rfind("sent", 0) == 0);
+  CHECK(w.has("status", "7"));
+  CHECK(w.has("button", "New request"));
+  bool saved_sent = false;
+  for (const auto& out : w.outboxes())
+    if (out.contains("draft")) saved_sent = out["draft"].get<std::string>().find("\"number\":7") != std::string::npos;
+  CHECK(saved_sent);   // a reload shows what was sent
+}
+
+TEST_CASE("Close asks the platform to close the panel") {
+  HeadlessWidget w(ui_config());
+  w.activate("button", "Close");
+  bool close = false;
+  for (const auto& out : w.outboxes()) close |= out.value("close", false);
+  CHECK(close);
+}
+
+TEST_CASE("another language mid-flow: the same step, its names in that language, what was typed kept") {
+  HeadlessWidget w(ui_config());
+  walk_to_form(w);
+  w.type("Name", "Ada");
+  CHECK(w.app().set_locale("de", std::nullopt)["locale"] == "de");
+  w.settle();
+  CHECK(w.has("heading", "DE Write to us"));
+  CHECK(w.find("textbox", "DE Name")["value"] == "Ada");
+  CHECK(w.app().set_locale("fr", std::nullopt)["reason"].get<std::string>().find("fr") != std::string::npos);
+}
+
+TEST_CASE("a configuration with problems: the error panel names them instead of a half-working widget") {
+  HeadlessWidget w(read_test_file("configs/not_json.json"));
+  CHECK(w.app().session() == nullptr);
+  CHECK(w.screen() != "home");
+  bool names_problem = false;
+  for (const auto& item : w.items()) names_problem |= item["name"].get<std::string>().find("JSON") != std::string::npos;
+  INFO(w.items().dump());
+  CHECK(names_problem);
+}
+
+TEST_CASE("the headless backend draws: the atlas is built once per pixel ratio and frames have vertices") {
+  HeadlessWidget w(ui_config());
+  CHECK(w.backend().atlas_uploads() == 1);
+  CHECK(w.backend().vertices_drawn() > 0);
+  w.app().resize(380, 640, 2);
+  w.settle();
+  CHECK(w.backend().atlas_uploads() == 2);
+}

@@ -1,0 +1,118 @@
+#pragma once
+// The widget as an application, with no platform in it: the session (core), the screens (UI) and
+// the semantic tree, driven by plain calls and answering in JSON. A backend (widget_backend.h)
+// puts its frames on a screen; the browser's entry points (wasm/web/widget_exports.cpp) and the
+// native tests (tests/ui) call the same methods, so what the tests see is what customers get.
+#include "semantic_tree.h"
+#include "widget_backend.h"
+
+#include "config/config_problem.h"
+#include "config/locale_choice.h"
+#include "flow/flow_context.h"
+#include "session/session_events.h"
+#include "session/support_session.h"
+#include "theme/palette.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace app {
+
+class WidgetApp {
+ public:
+  // Creates the ImGui context (one app at a time per thread). The backend outlives the app.
+  explicit WidgetApp(WidgetBackend& backend);
+  ~WidgetApp();
+  WidgetApp(const WidgetApp&) = delete;
+  WidgetApp& operator=(const WidgetApp&) = delete;
+
+  // config_json: the site owner's configuration; locale: data-locale ("" when none); key_seed:
+  // random per browser; saved_draft: JSON or ""; browser_languages: navigator.languages as a JSON
+  // array ("" when unknown). locale_json() then says which locale was chosen and why.
+  void start(std::string_view config_json, std::string locale, std::string key_seed, std::string_view saved_draft,
+             std::string_view browser_languages);
+  // Swaps the configuration in place (staff preview), keeping the customer's place and what they
+  // typed. false when it has problems: the error panel is shown instead.
+  bool set_config(std::string_view config_json);
+  void restart();   // back to the first screen with a fresh ticket
+
+  // Font files (TTF/OTF bytes); none: Dear ImGui's built-in font.
+  void set_fonts(std::vector<unsigned char> regular, std::vector<unsigned char> bold);
+  void resize(float css_width, float css_height, float device_pixel_ratio);
+  // Pointer in CSS pixels; down: 1 pressed, 0 released, 2 moved, -1 left the widget.
+  void pointer(float x, float y, int down);
+  // What the mirrored DOM did (see ui::SemanticInput).
+  void dom_input(ui::SemanticInput input);
+  void dom_scroll(float y);
+  void focus_visible(bool visible);
+  void set_preferences(bool dark, bool reduced_motion);
+  nlohmann::json palette_json() const;   // {"surface","text","field","accent","error"} as #rrggbb
+
+  // Draws one frame at `now_ms`. true if the app wants another frame soon.
+  bool frame(double now_ms);
+  // The semantic list as JSON when it changed since the last call.
+  std::optional<std::string> take_semantic();
+  // Work for the platform ({"requests","close","draft","events"}), or nullopt when there is none.
+  std::optional<nlohmann::json> take_outbox();
+
+  void http_response(int request_id, int status, std::string body, std::string retry_after);
+  void set_online(bool online);
+  std::optional<double> wake_at() const;
+  // Time passes without drawing (panel closed). true when requests wait in the outbox.
+  bool tick(double now_ms);
+
+  // The page's JavaScript API. Each returns the problems with its input (empty: all taken).
+  std::vector<std::string> set_context(std::string_view context_json);
+  std::vector<std::string> prefill(std::string_view prefill_json);
+  bool start_flow(const std::string& category_id);
+  nlohmann::json locale_json() const;   // {"locale","reason","problem"}
+  nlohmann::json set_locale(std::string locale, std::optional<std::string_view> browser_languages);
+
+  // The KB file the configuration names ("" when none), and its bytes as they arrive.
+  std::string kb_file() const;
+  void kb_chunk(std::string_view bytes);
+  void kb_end(bool ok, const std::string& message);
+
+  // For the staff preview's entry points and tests; null while the error panel is up.
+  support::SupportSession* session() { return session_.get(); }
+  const ui::SemanticTree& tree() const { return tree_; }
+  void want_frames(int count);
+
+ private:
+  void start_session(std::string_view config_json, const std::string& saved_draft);
+  void build_fonts();
+  bool index_kb_within_budget();
+  void apply_prefill();
+  void set_browser_languages(std::string_view json_list);
+
+  WidgetBackend& backend_;
+  std::unique_ptr<support::SupportSession> session_;
+  support::ConfigProblems config_problems_;
+  ui::SemanticTree tree_;
+  std::vector<unsigned char> font_regular_, font_bold_;
+  float width_ = 380, height_ = 600, dpr_ = 1;
+  float font_dpr_ = 0;                 // DPR the atlas was rasterised for
+  double last_time_ms_ = 0;
+  int frames_wanted_ = 2;              // ImGui reacts a frame late: draw a few after each input
+  std::string requested_locale_, key_seed_;
+  std::vector<std::string> browser_languages_;
+  std::string browser_languages_problem_;   // the page sent something else than a list
+  support::LocaleChoice locale_;            // what the session speaks, and why
+  support::FlowContext context_;            // from the page: survives configuration swaps
+  std::string last_draft_;                  // where the customer was when a bad configuration replaced theirs
+  unsigned saved_draft_revision_ = 0;
+  bool close_requested_ = false;
+  int last_cursor_ = -2;
+  std::string brand_color_;                 // brand.colors.primary of the running configuration
+  support::SessionEventWatcher events_;     // what the page's SupportWidget('on', ...) listeners hear
+  nlohmann::json pending_events_ = nlohmann::json::array();
+  nlohmann::json prefill_;                  // the page's prefill, applied again to every new session
+  support::ColorScheme scheme_ = support::ColorScheme::Light;
+};
+
+}  // namespace app
