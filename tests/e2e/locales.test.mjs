@@ -146,3 +146,15 @@ await run('locales: setLocale switches the language in place, keeping the step',
   // The first widget was not touched.
   assert.equal(await pickTitle(page.getByRole('dialog').first()), '¿En qué podemos ayudarle?');
 });
+
+await run('locales: a German customer is offered the German version of an article, not the English one', async ({ server, browser }) => {
+  const { widget, problems } = await openDemo(browser, server, { attributes: 'data-locale="de"' });
+  await widget.getByRole('searchbox').fill('Lizenz aktivieren');
+  // The translation arrives with the KB file and replaces the configuration's English version.
+  await widget.getByRole('button', { name: /Ihren Lizenzschlüssel aktivieren/ }).first().waitFor({ timeout: 15000 });
+  assert.equal(await widget.getByRole('button', { name: /Activating your licence key/ }).count(), 0, 'no English version besides it');
+  await widget.getByRole('button', { name: /Ihren Lizenzschlüssel aktivieren/ }).first().click();
+  await widget.getByRole('heading', { name: 'Ihren Lizenzschlüssel aktivieren' }).waitFor({ timeout: 5000 });
+  assert.ok(await widget.getByText(/Mitgliederbereich/).count(), 'the German body');
+  assert.deepEqual(problems, []);
+});

@@ -1,5 +1,7 @@
 #include "config/config_lint.h"
 
+#include <algorithm>
+
 #include "config/config_parser.h"
 #include "config/screening_lint.h"
 #include "json/json_reader.h"
@@ -7,6 +9,7 @@
 #include "text/font_coverage.h"
 #include "text/utf8_codec.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -72,6 +75,7 @@ class Linter {
     check_products();
     check_email();
     check_policy();
+    check_article_locales();
     check_font_coverage();
     for (const auto& [id, flow] : config_.flows) check_flow(flow);
     if (!config_.flows.empty())
@@ -207,6 +211,19 @@ class Linter {
       if (!seen.insert(advice.provider).second)
         report_.problem(JsonReader::child(path, "provider"), "duplicate provider \"" + advice.provider + "\"");
       require_text(advice.text_key, JsonReader::child(path, "text_key"));
+    }
+  }
+
+  // An article written for a locale the widget never speaks would never be shown.
+  void check_article_locales() {
+    const auto& locales = config_.texts.locales;
+    for (std::size_t i = 0; i < config_.kb.articles.size(); ++i) {
+      const std::string& locale = config_.kb.articles[i].locale;
+      if (locale.empty() || std::find(locales.begin(), locales.end(), locale) != locales.end()) continue;
+      std::string known;
+      for (const std::string& l : locales) known += (known.empty() ? "" : ", ") + l;
+      report_.problem(JsonReader::index("kb.articles", i) + ".locale",
+                      "\"" + locale + "\" is not a configured locale (" + known + "): the article would never be shown");
     }
   }
 

@@ -11,6 +11,7 @@ struct KbArticle {
   std::string body;               // lightweight markup: "# heading", "- item", blank-line paragraphs, [text](url)
   std::vector<std::string> tags;
   std::string url;                // optional link to the full article on the site
+  std::string locale;             // the one locale it is written in ("de"); empty: offered in every locale
 };
 
 }  // namespace support

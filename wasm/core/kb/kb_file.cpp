@@ -258,12 +258,12 @@ void KbFileReader::accept(const nlohmann::json& item, const std::string& where, 
     }
   }
   if (!ok) return;
-  const auto first = first_place_of_id_.find(article.id);
+  const auto first = first_place_of_id_.find(kb_article_key(article));
   if (first != first_place_of_id_.end()) {
     const std::string first_place =
         in_document ? "articles[" + std::to_string(first->second) + "]" : "line " + std::to_string(first->second);
-    problem(in_document ? where + ".id" : where,
-            "duplicate id " + in_quotes(article.id) + " (first used at " + first_place + "); skipped");
+    problem(in_document ? where + ".id" : where, "duplicate id " + in_quotes(article.id) + locale_note(article) +
+                                                     " (first used at " + first_place + "); skipped");
     return;
   }
   if (articles_read_ >= limits_.max_articles) {
@@ -273,7 +273,7 @@ void KbFileReader::accept(const nlohmann::json& item, const std::string& where, 
     too_many_articles_ = true;
     return;
   }
-  first_place_of_id_.emplace(article.id, position);
+  first_place_of_id_.emplace(kb_article_key(article), position);
   ready_.push_back(std::move(article));
   ++articles_read_;
 }

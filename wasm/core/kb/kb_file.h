@@ -90,7 +90,7 @@ class KbFileReader {
   std::size_t problem_count_ = 0;
   std::vector<KbArticle> ready_;
   std::vector<KbFileProblem> problems_;
-  std::unordered_map<std::string, std::size_t> first_place_of_id_;  // line, or index in the document
+  std::unordered_map<std::string, std::size_t> first_place_of_id_;  // by kb_article_key: line, or index in the document
 };
 
 }  // namespace support

@@ -1,5 +1,7 @@
 #include "kb/kb_json.h"
 
+#include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -24,7 +26,32 @@ bool read_string(const nlohmann::json& object, const char* key, bool required, s
   return true;
 }
 
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace
+
+std::string kb_article_key(const KbArticle& article) { return article.id + '\n' + article.locale; }
+
+std::string locale_note(const KbArticle& article) {
+  return article.locale.empty() ? std::string() : " in locale \"" + article.locale + "\"";
+}
+
+bool is_locale_code(std::string_view code) {
+  std::size_t start = 0, part = 0;
+  while (start <= code.size()) {
+    std::size_t end = code.find('-', start);
+    if (end == std::string_view::npos) end = code.size();
+    const std::string_view sub = code.substr(start, end - start);
+    const bool letters_only = std::all_of(sub.begin(), sub.end(), is_ascii_alpha);
+    if (part == 0 ? (sub.size() < 2 || sub.size() > 3 || !letters_only)
+                  : (sub.size() < 2 || sub.size() > 8 || !std::all_of(sub.begin(), sub.end(), is_ascii_alnum)))
+      return false;
+    ++part;
+    start = end + 1;
+  }
+  return part > 0;
+}
 
 KbParseResult kb_articles_from_json(const nlohmann::json& value, const std::string& json_path) {
   KbParseResult result;
@@ -56,10 +83,10 @@ KbParseResult kb_articles_from_json(const nlohmann::json& value, const std::stri
         result.errors.push_back(path + (problem.field.empty() ? "" : "." + problem.field) + ": " + problem.message);
       }
       if (!article.id.empty()) {
-        const auto [seen, inserted] = first_index_of_id.emplace(article.id, i);
+        const auto [seen, inserted] = first_index_of_id.emplace(kb_article_key(article), i);
         if (!inserted) {
-          result.errors.push_back(path + ".id: duplicate id \"" + article.id + "\" (first used at " + list_path + "[" +
-                                  std::to_string(seen->second) + "])");
+          result.errors.push_back(path + ".id: duplicate id \"" + article.id + "\"" + locale_note(article) +
+                                  " (first used at " + list_path + "[" + std::to_string(seen->second) + "])");
           ok = false;
         }
       }
@@ -85,6 +112,11 @@ bool kb_article_from_json(const nlohmann::json& item, KbArticle& out, std::vecto
   ok = read_string(item, "title", true, article.title, problems) && ok;
   ok = read_string(item, "body", true, article.body, problems) && ok;
   ok = read_string(item, "url", false, article.url, problems) && ok;
+  ok = read_string(item, "locale", false, article.locale, problems) && ok;
+  if (!article.locale.empty() && !is_locale_code(article.locale)) {
+    problems.push_back({"locale", "must be a locale code such as \"de\" or \"pt-BR\""});
+    ok = false;
+  }
   const auto tags = item.find("tags");
   if (tags != item.end() && !tags->is_null()) {
     if (!tags->is_array()) {

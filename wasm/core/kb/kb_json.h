@@ -31,4 +31,11 @@ struct KbArticleProblem {
 // needs the whole list). Returns false, with problems, when the article must be left out.
 bool kb_article_from_json(const nlohmann::json& item, KbArticle& out, std::vector<KbArticleProblem>& problems);
 
+// An id is unique within its locale: the key a list checks for duplicates.
+std::string kb_article_key(const KbArticle& article);
+// " in locale \"de\"" for an article of one locale, "" otherwise: for duplicate-id messages.
+std::string locale_note(const KbArticle& article);
+// A BCP 47-style code: 2-3 letters, then optional -subtags of 2-8 letters or digits ("de", "pt-BR").
+bool is_locale_code(std::string_view code);
+
 }  // namespace support

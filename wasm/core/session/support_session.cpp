@@ -27,7 +27,7 @@ SearchOptions with_limit(std::size_t limit) {
 SupportSession::SupportSession(Config config, std::string locale, std::string key_seed)
     : config_(std::move(config)),
       locale_(std::move(locale)),
-      kb_(config_.kb.articles),
+      kb_(config_.kb.articles, locale_.empty() ? config_.texts.default_locale : locale_, config_.texts.default_locale),
       kb_file_(config_.kb.file),
       form_(config_, std::move(key_seed), requests_, [this](const std::string& key) { return text(key); }),
       search_box_(with_limit(5)),
@@ -54,6 +54,10 @@ void SupportSession::set_customer_context(FlowContext context) {
 
 void SupportSession::set_locale(std::string locale) {
   locale_ = locale.empty() ? config_.texts.default_locale : std::move(locale);
+  kb_.set_locale(locale_);   // the articles written for it, where there are
+  if (article_) article_ = kb_.find(article_->id);
+  search_box_.invalidate();   // the hits were found in the other language's articles
+  form_search_.invalidate();
   replay_current_flow();   // the run's locale names the steps in the ticket's log
 }
 
