@@ -5,8 +5,10 @@
 #include "api_test_helpers.h"
 #include "identity_token.h"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <thread>
 
 using namespace support_test;
 using support::server::sign_identity_token;
@@ -165,4 +167,20 @@ TEST_CASE("duplicate check: a screening answer of the wrong shape is a clear 422
     CHECK(body_json(result)["errors"][0]["field"] == "screening");
   }
   CHECK(list_tickets(*relay.server).empty());
+}
+
+TEST_CASE("duplicate check: a double click that sends the text twice at once under two keys stores one ticket") {
+  IdentifiedServer relay;
+  std::vector<int> statuses(2, 0);
+  std::vector<std::thread> clicks;
+  for (int i = 0; i < 2; ++i) {
+    clicks.emplace_back([&, i] {
+      const httplib::Result result = relay.post(printer_draft(), as_customer("ada@example.com", "click-" + std::to_string(i)));
+      statuses[i] = result ? result->status : -1;
+    });
+  }
+  for (std::thread& click : clicks) click.join();
+  std::sort(statuses.begin(), statuses.end());
+  CHECK(statuses == std::vector<int>{201, 409});
+  CHECK(list_tickets(*relay.server).size() == 1);
 }
