@@ -13,6 +13,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -143,11 +145,22 @@ RequestTrackerInstance::RequestTrackerInstance(const std::string& folder, const 
       << "Set($LogToSyslog, undef);\n"
       << "Set($LogToFile, undef);\n"
       << "1;\n";
+  // Phase durations go to stderr as figures for docs/server.md, never into an assertion.
+  const auto began = std::chrono::steady_clock::now();
+  auto seconds_since = [](std::chrono::steady_clock::time_point from) {
+    std::ostringstream text;
+    text << std::fixed << std::setprecision(1)
+         << std::chrono::duration<double>(std::chrono::steady_clock::now() - from).count();
+    return text.str();
+  };
   // SQLite needs no database server and no DBA: the file is created on first use.
   run_step(folder_, {kSetupDatabase, "--action", "init", "--skip-create"}, "rt-setup-database");
   std::vector<std::string> setup = {"/usr/bin/perl", std::string("-I") + kRtLib, REQUEST_TRACKER_SETUP_SCRIPT, queue};
   setup.insert(setup.end(), custom_fields.begin(), custom_fields.end());
+  const std::string database_seconds = seconds_since(began);
+  const auto setup_began = std::chrono::steady_clock::now();
   const std::string output = run_step(folder_, setup, "request_tracker_setup");
+  const std::string setup_seconds = seconds_since(setup_began);
   // The token is the last line of stdout (RT's warnings share the log).
   std::istringstream lines(output);
   for (std::string line; std::getline(lines, line);) {
@@ -157,7 +170,10 @@ RequestTrackerInstance::RequestTrackerInstance(const std::string& folder, const 
     }
   }
   if (token_.empty()) throw std::runtime_error("request_tracker_setup.pl printed no token:\n" + tail(output));
+  const auto start_began = std::chrono::steady_clock::now();
   start();
+  std::cerr << "request tracker ready: rt-setup-database " << database_seconds << " s, queue/fields/token "
+            << setup_seconds << " s, rt-server start " << seconds_since(start_began) << " s\n";
 }
 
 RequestTrackerInstance::~RequestTrackerInstance() { stop(); }
