@@ -1,7 +1,9 @@
 #include "api_routes.h"
 
 #include "client_address.h"
+#include "duplicate_guard.h"
 #include "http_json.h"
+#include "identity_token.h"
 #include "my_tickets.h"
 #include "server_options.h"
 #include "staff_token.h"
@@ -9,7 +11,9 @@
 #include "ticket/ticket_draft.h"
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string_view>
 
@@ -24,6 +28,7 @@ constexpr std::size_t kMaxEventBytes = 4096;
 constexpr std::size_t kMaxEventField = 200;
 constexpr std::size_t kDefaultListLimit = 500;
 constexpr std::size_t kMaxListLimit = 5000;
+constexpr std::size_t kMaxScreenedTickets = 200;  // a customer's newest tickets the duplicate check reads
 
 // The outcomes a flow reports; anything else is a client bug worth a clear 422.
 constexpr std::string_view kEventTypes[] = {
@@ -117,6 +122,10 @@ bool over_limit(RateLimiter* limiter, const std::string& key, const char* what, 
   return true;
 }
 
+std::int64_t unix_now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 std::string lower_case(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
@@ -128,8 +137,14 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
   if (over_limit(limits ? &limits->tickets_per_ip : nullptr, client, "tickets from this address", response)) {
     return;
   }
-  const std::optional<json> body = read_json_object(request, response, context.max_body);
+  std::optional<json> body = read_json_object(request, response, context.max_body);
   if (!body) return;
+  // The customer's answer to the widget's duplicate screening is ours, not a site's form field.
+  const ScreeningParse screening = parse_screening_answer(body->value("screening", json()));
+  if (!screening.problem.empty()) {
+    return send_json(response, 422, errors_to_json({{"screening", "invalid_value", screening.problem}}));
+  }
+  body->erase("screening");
   TicketDraft draft = ticket_draft_from_json(*body);
 
   const std::string header_key = request.get_header_value("Idempotency-Key");
@@ -152,8 +167,37 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
     return;
   }
 
-  const TicketInsertResult result =
-      context.tickets.insert(to_json(draft), draft.category, draft.idempotency_key, client);
+  json stored = to_json(draft);
+  if (screening.answer) stored["screening"] = screening_answer_to_json(*screening.answer);
+
+  // An identified customer's certain duplicate is refused (duplicate_guard.h), unless they said
+  // it is a different problem. One check-and-insert at a time, so a double click under two keys
+  // cannot slip two copies past the check. A token that does not verify identifies nobody: the
+  // ticket is taken as from anyone, never lost.
+  std::unique_lock<std::mutex> one_at_a_time;
+  const IdentityCheck identity =
+      verify_identity_token(request.get_header_value("X-Support-Identity"), context.identity_secret, unix_now_seconds());
+  if (identity.identity && !screening.answer) {
+    static std::mutex check_and_insert;
+    one_at_a_time = std::unique_lock<std::mutex>(check_and_insert);
+    const std::optional<CertainDuplicate> duplicate =
+        find_certain_duplicate(context.tickets.list_for_email(identity.identity->email, kMaxScreenedTickets),
+                               draft.subject, draft.description, draft.idempotency_key,
+                               context.screening.duplicate_threshold);
+    if (duplicate) {
+      return send_json(response, 409,
+                       {{"error", "you already have an open ticket about this (number " +
+                                      std::to_string(duplicate->number) +
+                                      "); add to that one, or confirm this is a different problem"},
+                        {"code", "duplicate_ticket"},
+                        {"number", duplicate->number},
+                        {"subject", duplicate->subject},
+                        {"created_at", duplicate->created_at},
+                        {"exact", duplicate->exact},
+                        {"score", duplicate->score}});
+    }
+  }
+  const TicketInsertResult result = context.tickets.insert(stored, draft.category, draft.idempotency_key, client);
   if (result.key_reused) {
     return send_json(response, 422,
                      {{"error", "this idempotency key was already used for a different ticket; "

@@ -7,6 +7,7 @@
 #include "event_store.h"
 #include "json_log.h"
 #include "rate_limiter.h"
+#include "server_config.h"
 #include "ticket_store.h"
 
 #include "ticket/ticket_validation.h"
@@ -50,6 +51,7 @@ struct ApiContext {
   ValidationRules rules;
   std::string identity_secret;             // shared with the site to sign identity tokens; empty: none accepted
   RelayContext relay;
+  ScreeningConfig screening;               // the server's duplicate check (duplicate_guard.h)
 };
 
 // Registers every /api route (and a JSON 404 for unknown /api paths), /healthz and /readyz. Register before the static

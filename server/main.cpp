@@ -81,6 +81,7 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
   ApiContext context{tickets, events, load_or_create_staff_token(options.data_dir),
                      CorsPolicy(origins), options.max_body, std::nullopt, options.web_dir, {}, {},
                      RelayContext{&database, &outbox, &forwarder, &limits, &log, relay_config.trusted_proxies}};
+  context.screening = relay_config.screening;
   // The form limits come from the same configuration the widget gets, so both sides agree on
   // what is a valid ticket (e.g. a category's minimum description length).
   std::string rules_source;

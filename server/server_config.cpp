@@ -144,7 +144,7 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
     if (!text.empty()) {
       const json root = json::parse(text, nullptr, false);
       if (root.is_discarded()) problem("(file)", "not valid JSON");
-      only_keys(root, "(file)", {"helpdesk", "allowed_origins", "trusted_proxies", "rate_limits", "outbox"});
+      only_keys(root, "(file)", {"helpdesk", "allowed_origins", "trusted_proxies", "rate_limits", "outbox", "screening"});
       if (root.contains("helpdesk")) config.helpdesk = helpdesk_from(root["helpdesk"], "helpdesk");
       if (root.contains("allowed_origins")) {
         const json& origins = root["allowed_origins"];
@@ -187,6 +187,13 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
         if (o.max_retry_seconds < o.first_retry_seconds) {
           problem("outbox.max_retry_seconds", "must not be smaller than first_retry_seconds");
         }
+      }
+      if (root.contains("screening")) {
+        const json& screening = root["screening"];
+        only_keys(screening, "screening", {"duplicate_threshold"});
+        ScreeningConfig& s = config.screening;
+        // Lower would refuse what is only probable (the widget suggests from 0.3).
+        s.duplicate_threshold = number_at(screening, "duplicate_threshold", "screening", s.duplicate_threshold, 0.5, 1);
       }
     }
     if (auto token = environment("SUPPORT_HELPDESK_TOKEN"); token && !token->empty()) config.helpdesk.token = *token;

@@ -45,12 +45,21 @@ struct HelpdeskConfig {
   std::optional<int> priority_id;
 };
 
+// The server's repeat of the widget's duplicate check for identified customers
+// (duplicate_guard.h): refuse only what is certain. The core flags "probable" at 0.3; measured
+// (docs/api.md), copies with a word or two changed score 0.67-0.74, a paraphrase 0.66, another
+// problem about the same invoice 0.31. 1 refuses exact resubmits only.
+struct ScreeningConfig {
+  double duplicate_threshold = 0.7;
+};
+
 struct ServerConfig {
   HelpdeskConfig helpdesk;
   std::vector<std::string> allowed_origins;  // empty: not set in the file
   std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For counts (client_address.h)
   RateLimitConfig rate_limits;
   OutboxConfig outbox;
+  ScreeningConfig screening;
 };
 
 using EnvironmentLookup = std::function<std::optional<std::string>(const std::string& name)>;

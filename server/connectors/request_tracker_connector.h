@@ -4,6 +4,8 @@
 // and drops it, so the address is checked here first (a failure for staff, never a ticket
 // without requestor). With delivery_id_field set, our ticket id goes into that custom field and
 // a search for it runs before each create, so a resend after a crash finds the first ticket.
+// RT also ignores custom fields it does not know, so each delivery first checks that the queue
+// has every configured field (one GET of the queue) and otherwise fails with the names.
 #include "connectors/helpdesk_connector.h"
 #include "connectors/helpdesk_http.h"
 #include "server_config.h"
@@ -23,12 +25,14 @@ class RequestTrackerConnector : public HelpdeskConnector {
  private:
   // The RT id of a ticket created earlier for this delivery, if the search finds one.
   std::optional<DeliveryOutcome> find_earlier(httplib::Client& client, const DeliveryRequest& request);
+  // A failure naming the configured custom fields the queue lacks, or RT's error; nullopt: all there.
+  std::optional<DeliveryOutcome> check_queue_fields(httplib::Client& client);
 
   HelpdeskConfig config_;
   HelpdeskUrl url_;
 };
 
-// RT's own parser is stricter than a web form: plain ASCII, one '@', a dotted domain.
+// RT's own parser is stricter than a web form: it drops any address with non-ASCII characters.
 bool request_tracker_accepts_address(const std::string& address);
 
 }  // namespace support::server

@@ -87,3 +87,15 @@ TEST_CASE("server config: the webhook secret can come from the environment alone
   REQUIRE(config);
   CHECK(config->helpdesk.secret == "a-long-enough-secret");
 }
+
+TEST_CASE("server config: screening.duplicate_threshold, strict by default and range-checked") {
+  std::string error;
+  CHECK(parse_server_config("", environment({}), error)->screening.duplicate_threshold == 0.7);
+  const auto exact_only = parse_server_config(R"({"screening": {"duplicate_threshold": 1}})", environment({}), error);
+  REQUIRE(exact_only);
+  CHECK(exact_only->screening.duplicate_threshold == 1);
+  CHECK(error_for(R"({"screening": {"duplicate_threshold": 0.1}})") ==
+        "screening.duplicate_threshold: must be from 0.5 to 1");
+  CHECK(error_for(R"({"screening": {"duplicate_threshold": "high"}})") == "screening.duplicate_threshold: must be a number");
+  CHECK(error_for(R"({"screening": {"threshold": 0.9}})") == "screening.threshold: unknown setting");
+}
