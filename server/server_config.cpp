@@ -144,7 +144,8 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
     if (!text.empty()) {
       const json root = json::parse(text, nullptr, false);
       if (root.is_discarded()) problem("(file)", "not valid JSON");
-      only_keys(root, "(file)", {"helpdesk", "allowed_origins", "trusted_proxies", "rate_limits", "outbox"});
+      only_keys(root, "(file)", {"database", "helpdesk", "allowed_origins", "trusted_proxies", "rate_limits", "outbox"});
+      config.database = text_at(root, "database", "(file)", "");
       if (root.contains("helpdesk")) config.helpdesk = helpdesk_from(root["helpdesk"], "helpdesk");
       if (root.contains("allowed_origins")) {
         const json& origins = root["allowed_origins"];
@@ -179,15 +180,26 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
       }
       if (root.contains("outbox")) {
         const json& outbox = root["outbox"];
-        only_keys(outbox, "outbox", {"first_retry_seconds", "max_retry_seconds", "server_error_attempts"});
+        only_keys(outbox, "outbox", {"first_retry_seconds", "max_retry_seconds", "server_error_attempts", "lease_seconds"});
         OutboxConfig& o = config.outbox;
         o.first_retry_seconds = number_at(outbox, "first_retry_seconds", "outbox", o.first_retry_seconds, 0.01, 3600);
         o.max_retry_seconds = number_at(outbox, "max_retry_seconds", "outbox", o.max_retry_seconds, 0.01, 86400);
         o.server_error_attempts = whole_number_at(outbox, "server_error_attempts", "outbox", o.server_error_attempts, 1, 1000);
+        o.lease_seconds = number_at(outbox, "lease_seconds", "outbox", o.lease_seconds, 1, 86400);
         if (o.max_retry_seconds < o.first_retry_seconds) {
           problem("outbox.max_retry_seconds", "must not be smaller than first_retry_seconds");
         }
       }
+    }
+    if (auto url = environment("SUPPORT_DATABASE_URL"); url && !url->empty()) config.database = *url;
+    if (!config.database.empty() && config.database.rfind("postgresql://", 0) != 0 &&
+        config.database.rfind("postgres://", 0) != 0) {
+      problem("database", "must be a postgresql:// URL (leave it out for SQLite in the data folder)");
+    }
+    if (config.outbox.lease_seconds <= config.helpdesk.timeout_seconds) {
+      problem("outbox.lease_seconds", "must be longer than helpdesk.timeout_seconds (" +
+                                          std::to_string(config.helpdesk.timeout_seconds) +
+                                          "), or a slow delivery could be claimed twice");
     }
     if (auto token = environment("SUPPORT_HELPDESK_TOKEN"); token && !token->empty()) config.helpdesk.token = *token;
     if (auto secret = environment("SUPPORT_WEBHOOK_SECRET"); secret && !secret->empty()) config.helpdesk.secret = *secret;
