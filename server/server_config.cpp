@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -141,6 +142,7 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
                                                 std::string& error) {
   try {
     ServerConfig config;
+    bool lease_given = false;
     if (!text.empty()) {
       const json root = json::parse(text, nullptr, false);
       if (root.is_discarded()) problem("(file)", "not valid JSON");
@@ -186,6 +188,7 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
         o.max_retry_seconds = number_at(outbox, "max_retry_seconds", "outbox", o.max_retry_seconds, 0.01, 86400);
         o.server_error_attempts = whole_number_at(outbox, "server_error_attempts", "outbox", o.server_error_attempts, 1, 1000);
         o.lease_seconds = number_at(outbox, "lease_seconds", "outbox", o.lease_seconds, 1, 86400);
+        lease_given = outbox.contains("lease_seconds");
         if (o.max_retry_seconds < o.first_retry_seconds) {
           problem("outbox.max_retry_seconds", "must not be smaller than first_retry_seconds");
         }
@@ -196,6 +199,8 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
         config.database.rfind("postgres://", 0) != 0) {
       problem("database", "must be a postgresql:// URL (leave it out for SQLite in the data folder)");
     }
+    // Unset, the lease follows a slow helpdesk's timeout; set, it has to cover it.
+    if (!lease_given) config.outbox.lease_seconds = std::max(config.outbox.lease_seconds, 2.0 * config.helpdesk.timeout_seconds);
     if (config.outbox.lease_seconds <= config.helpdesk.timeout_seconds) {
       problem("outbox.lease_seconds", "must be longer than helpdesk.timeout_seconds (" +
                                           std::to_string(config.helpdesk.timeout_seconds) +

@@ -28,7 +28,7 @@ struct OutboxConfig {
   double first_retry_seconds = 2;    // wait after the first failed attempt; doubles each time
   double max_retry_seconds = 600;    // the doubling stops here
   int server_error_attempts = 5;     // osTicket's 500 "Unable to create new ticket": give up after this many
-  double lease_seconds = 60;         // a claimed delivery is this relay's for so long; longer than the helpdesk timeout
+  double lease_seconds = 60;         // a claimed delivery is this relay's for so long; unset: at least 2 × the helpdesk timeout
 };
 
 struct HelpdeskConfig {
