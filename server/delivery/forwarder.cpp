@@ -100,6 +100,7 @@ void Forwarder::deliver(const DeliveryState& row) {
   const int attempt = row.attempts + 1;
 
   nlohmann::json line = {{"kind", "delivery"}, {"ticket_number", row.ticket_number}, {"helpdesk", connector_.name()},
+                         {"relay", owner_},  // which of several relays on one database sent it
                          {"attempt", attempt}, {"duration_ms", duration_ms}};
   bool recorded = true;
   switch (outcome.kind) {

@@ -15,6 +15,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 using namespace support_test;
@@ -44,6 +45,7 @@ TEST_CASE("two relays, one PostgreSQL: 1,000 concurrent submissions, each ticket
   const std::string url = postgres.fresh_schema_url();
   WebhookReceiver receiver(kWebhookSecret);
   TempDir folder;
+  StderrCapture logs(folder.path() + "/relays.log");  // both relays' JSON log lines (they inherit fd 2)
   const std::vector<std::string> config = server_config_args(folder, shared_store_config(receiver.url(), 10));
   std::vector<std::string> args = {"--database", url};
   args.insert(args.end(), config.begin(), config.end());
@@ -122,6 +124,18 @@ TEST_CASE("two relays, one PostgreSQL: 1,000 concurrent submissions, each ticket
   CHECK(receiver.stored().size() == 900);
   CHECK(number_of(postgres, url, "SELECT COUNT(*) FROM deliveries WHERE attempts <> 1 OR lease_owner <> ''") == 0);
   CHECK(number_of(postgres, url, "SELECT COUNT(*) FROM deliveries") == 900);
+  // Who delivered what, from the relays' logs (a figure, not a check: the split depends on scheduling).
+  std::map<std::string, int> deliveries_per_relay;
+  std::istringstream lines(logs.text());
+  for (std::string line; std::getline(lines, line);) {
+    const json entry = json::parse(line, nullptr, false);
+    if (entry.is_object() && entry.value("kind", "") == "delivery" && entry.value("outcome", "") == "delivered") {
+      ++deliveries_per_relay[entry.value("relay", "")];
+    }
+  }
+  std::string split;
+  for (const auto& entry : deliveries_per_relay) split += " " + std::to_string(entry.second);
+  MESSAGE("deliveries per relay:" << split);
   MESSAGE("two relays: 1,000 submissions answered in " << submitted_after << " s, 900 tickets all delivered after "
           << delivered_after << " s, " << receiver.requests() << " webhook requests");
 }
