@@ -181,7 +181,7 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
     static std::mutex check_and_insert;
     one_at_a_time = std::unique_lock<std::mutex>(check_and_insert);
     const std::optional<CertainDuplicate> duplicate =
-        find_certain_duplicate(context.tickets.list_for_email(identity.identity->email, kMaxScreenedTickets),
+        find_certain_duplicate(context.store.list_tickets_for_email(identity.identity->email, kMaxScreenedTickets),
                                draft.subject, draft.description, draft.idempotency_key,
                                context.screening.duplicate_threshold);
     if (duplicate) {
@@ -197,7 +197,7 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
                         {"score", duplicate->score}});
     }
   }
-  const TicketInsertResult result = context.tickets.insert(stored, draft.category, draft.idempotency_key, client);
+  const TicketInsertResult result = context.store.insert_ticket(stored, draft.category, draft.idempotency_key, client);
   if (result.key_reused) {
     return send_json(response, 422,
                      {{"error", "this idempotency key was already used for a different ticket; "
@@ -214,9 +214,8 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
 
 void retry_delivery(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   if (!require_staff(context, request, response)) return;
-  if (!context.relay.outbox) return send_error(response, 404, "this server has no outbox");
   const std::string id = request.matches[1];
-  switch (context.relay.outbox->retry_failed(id)) {
+  switch (context.store.retry_failed(id)) {
     case Outbox::RetryResult::no_such_ticket:
       return send_error(response, 404, "no ticket with id " + id);
     case Outbox::RetryResult::not_failed:
@@ -235,16 +234,14 @@ void retry_delivery(ApiContext& context, const httplib::Request& request, httpli
 void get_readiness(ApiContext& context, httplib::Response& response) {
   json body = {{"status", "ready"}, {"database", "ok"}};
   try {
-    if (context.relay.outbox) {
-      const OutboxBacklog backlog = context.relay.outbox->backlog();
+    {
+      const OutboxBacklog backlog = context.store.backlog();
       json outbox = {{"pending", backlog.pending}, {"failed", backlog.failed}};
       outbox["oldest_pending_age_seconds"] =
           backlog.oldest_pending_enqueued_ms
               ? json(std::max<std::int64_t>(0, unix_now_ms() - *backlog.oldest_pending_enqueued_ms) / 1000.0)
               : json();
       body["outbox"] = outbox;
-    } else {
-      context.tickets.count();
     }
   } catch (const std::exception& e) {
     if (context.relay.log) context.relay.log->write({{"kind", "readiness_error"}, {"error", e.what()}});
@@ -258,17 +255,15 @@ void get_readiness(ApiContext& context, httplib::Response& response) {
 // reached the helpdesk. The list and GET /api/tickets/{id} answer the same object.
 json staff_ticket_json(ApiContext& context, const StoredTicket& ticket) {
   json out = ticket_to_json(ticket);
-  if (context.relay.outbox) {
-    const std::optional<DeliveryState> delivery = context.relay.outbox->find(ticket.number);
-    out["delivery"] = delivery ? delivery_to_json(*delivery) : json();
-  }
+  const std::optional<DeliveryState> delivery = context.store.find_delivery(ticket.number);
+  out["delivery"] = delivery ? delivery_to_json(*delivery) : json();
   return out;
 }
 
 void get_ticket(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   if (!require_staff(context, request, response)) return;
   const std::string id = request.matches[1];
-  const std::optional<StoredTicket> ticket = context.tickets.find_by_id(id);
+  const std::optional<StoredTicket> ticket = context.store.find_ticket_by_id(id);
   if (!ticket) return send_error(response, 404, "no ticket with id " + id);
   send_json(response, 200, staff_ticket_json(context, *ticket));
 }
@@ -297,7 +292,7 @@ void post_event(ApiContext& context, const httplib::Request& request, httplib::R
     }
   }
   if (!errors.empty()) return send_json(response, 422, errors_to_json(errors));
-  const StoredEvent event = context.events.insert(type->get<std::string>(), *body);
+  const StoredEvent event = context.store.insert_event(type->get<std::string>(), *body);
   send_json(response, 202, {{"accepted", true}, {"number", event.number}});
 }
 
@@ -320,14 +315,14 @@ void get_config(ApiContext& context, httplib::Response& response) {
 }
 
 // GET of a staff list (tickets, events): token, ?limit=N, newest first, as {"<key>": [...]}.
-template <class Store, class ToJson>
+template <class ListNewestFirst, class ToJson>
 void send_staff_list(ApiContext& context, const httplib::Request& request, httplib::Response& response,
-                     const char* key, Store& store, ToJson to_json) {
+                     const char* key, ListNewestFirst list_newest_first, ToJson to_json) {
   if (!require_staff(context, request, response)) return;
   const std::optional<std::size_t> limit = list_limit(request, response);
   if (!limit) return;
   json list = json::array();
-  for (const auto& item : store.list_newest_first(*limit)) list.push_back(to_json(item));
+  for (const auto& item : list_newest_first(*limit)) list.push_back(to_json(item));
   send_json(response, 200, {{key, list}});
 }
 
@@ -374,7 +369,8 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
   }));
   server.Get("/api/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
     // Each ticket with its delivery state (outbox), so staff see what reached the helpdesk.
-    send_staff_list(context, request, response, "tickets", context.tickets,
+    send_staff_list(context, request, response, "tickets",
+                    [&context](std::size_t limit) { return context.store.list_tickets_newest_first(limit); },
                     [&context](const StoredTicket& ticket) { return staff_ticket_json(context, ticket); });
   }));
   server.Get(R"(/api/tickets/([^/]+))", route([&context](const httplib::Request& request, httplib::Response& response) {
@@ -388,7 +384,9 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
     post_event(context, request, response);
   }));
   server.Get("/api/events", route([&context](const httplib::Request& request, httplib::Response& response) {
-    send_staff_list(context, request, response, "events", context.events, event_to_json);
+    send_staff_list(context, request, response, "events",
+                    [&context](std::size_t limit) { return context.store.list_events_newest_first(limit); },
+                    event_to_json);
   }));
   server.Get("/api/my/tickets", route([&context](const httplib::Request& request, httplib::Response& response) {
     answer_my_tickets(context, request, response);

@@ -1,14 +1,11 @@
 #pragma once
 // The HTTP API under /api (see docs/api.md): tickets, events, configuration, health.
 #include "cors_policy.h"
-#include "database.h"
 #include "delivery/forwarder.h"
-#include "delivery/outbox.h"
-#include "event_store.h"
 #include "json_log.h"
 #include "rate_limiter.h"
 #include "server_config.h"
-#include "ticket_store.h"
+#include "storage/relay_store.h"
 
 #include "ticket/ticket_validation.h"
 
@@ -32,8 +29,6 @@ struct ApiRateLimits {
 
 // The relay's parts the routes use; all set by main().
 struct RelayContext {
-  Database* database = nullptr;
-  Outbox* outbox = nullptr;
   Forwarder* forwarder = nullptr;
   ApiRateLimits* limits = nullptr;
   JsonLog* log = nullptr;
@@ -41,8 +36,7 @@ struct RelayContext {
 };
 
 struct ApiContext {
-  TicketStore& tickets;
-  EventStore& events;
+  RelayStore& store;  // SQLite or PostgreSQL (storage/relay_store.h)
   std::string staff_token;
   CorsPolicy cors;
   std::size_t max_body = 64 * 1024;

@@ -4,6 +4,8 @@
 #include "database.h"
 #include "delivery/forwarder.h"
 #include "delivery/outbox.h"
+#include "storage/postgres_store.h"
+#include "storage/sqlite_store.h"
 #include "event_store.h"
 #include "http_json.h"
 #include "json_log.h"
@@ -68,19 +70,25 @@ void exclusive_port_socket_options(socket_t sock) {
 int run(const ServerOptions& options, const ServerConfig& relay_config) {
   JsonLog log(std::cerr);
   std::filesystem::create_directories(options.data_dir);
-  Database database(options.data_dir + "/tickets.sqlite3");
-  Outbox outbox(database);
-  TicketStore tickets(database, &outbox);
-  EventStore events(database);
+  // --database wins over the server configuration's "database" (and SUPPORT_DATABASE_URL).
+  const std::string database = !options.database.empty() ? options.database : relay_config.database;
+  std::unique_ptr<Database> sqlite;
+  std::unique_ptr<RelayStore> store;
+  if (is_postgres_url(database)) {
+    store = std::make_unique<PostgresStore>(database);
+  } else {
+    sqlite = std::make_unique<Database>(options.data_dir + "/tickets.sqlite3");
+    store = std::make_unique<SqliteStore>(*sqlite);
+  }
   const std::unique_ptr<HelpdeskConnector> connector = make_helpdesk_connector(relay_config);
-  Forwarder forwarder(outbox, tickets, *connector, relay_config.outbox, log);
+  Forwarder forwarder(*store, *connector, relay_config.outbox, log);
   ApiRateLimits limits(relay_config.rate_limits);
 
   const std::vector<std::string>& origins =
       options.origins_given || relay_config.allowed_origins.empty() ? options.allowed_origins : relay_config.allowed_origins;
-  ApiContext context{tickets, events, load_or_create_staff_token(options.data_dir),
+  ApiContext context{*store, load_or_create_staff_token(options.data_dir),
                      CorsPolicy(origins), options.max_body, std::nullopt, options.web_dir, {}, {},
-                     RelayContext{&database, &outbox, &forwarder, &limits, &log, relay_config.trusted_proxies}};
+                     RelayContext{&forwarder, &limits, &log, relay_config.trusted_proxies}};
   context.screening = relay_config.screening;
   // The form limits come from the same configuration the widget gets, so both sides agree on
   // what is a valid ticket (e.g. a category's minimum description length).
@@ -149,7 +157,8 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
   std::cout << "support-server listening on http://" << (ipv6 ? "[" + options.host + "]" : options.host) << ":"
             << port << "\n"
             << "staff token: " << context.staff_token << std::endl;
-  log.write({{"kind", "start"}, {"port", port}, {"helpdesk", connector->name()}});
+  log.write({{"kind", "start"}, {"port", port}, {"helpdesk", connector->name()},
+             {"store", sqlite ? "sqlite" : "postgresql"}});
   forwarder.start();  // resumes whatever the outbox still holds from before a restart
 
   // SIGINT/SIGTERM stop the server cleanly; they are blocked in every thread and taken by sigwait.

@@ -21,7 +21,7 @@ void answer_my_tickets(ApiContext& context, const httplib::Request& request, htt
       verify_identity_token(request.get_header_value("X-Support-Identity"), context.identity_secret, unix_now());
   if (!check.identity) return send_error(response, 401, check.problem);
   nlohmann::json list = nlohmann::json::array();
-  for (const StoredTicket& ticket : context.tickets.list_for_email(check.identity->email, kMaxOwnTickets)) {
+  for (const StoredTicket& ticket : context.store.list_tickets_for_email(check.identity->email, kMaxOwnTickets)) {
     const nlohmann::json& draft = ticket.draft;
     list.push_back({{"number", ticket.number},
                     {"subject", draft.is_object() ? draft.value("subject", std::string()) : std::string()},

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -141,10 +142,12 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
                                                 std::string& error) {
   try {
     ServerConfig config;
+    bool lease_given = false;
     if (!text.empty()) {
       const json root = json::parse(text, nullptr, false);
       if (root.is_discarded()) problem("(file)", "not valid JSON");
-      only_keys(root, "(file)", {"helpdesk", "allowed_origins", "trusted_proxies", "rate_limits", "outbox", "screening"});
+      only_keys(root, "(file)", {"database", "helpdesk", "allowed_origins", "trusted_proxies", "rate_limits", "outbox", "screening"});
+      config.database = text_at(root, "database", "(file)", "");
       if (root.contains("helpdesk")) config.helpdesk = helpdesk_from(root["helpdesk"], "helpdesk");
       if (root.contains("allowed_origins")) {
         const json& origins = root["allowed_origins"];
@@ -179,11 +182,13 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
       }
       if (root.contains("outbox")) {
         const json& outbox = root["outbox"];
-        only_keys(outbox, "outbox", {"first_retry_seconds", "max_retry_seconds", "server_error_attempts"});
+        only_keys(outbox, "outbox", {"first_retry_seconds", "max_retry_seconds", "server_error_attempts", "lease_seconds"});
         OutboxConfig& o = config.outbox;
         o.first_retry_seconds = number_at(outbox, "first_retry_seconds", "outbox", o.first_retry_seconds, 0.01, 3600);
         o.max_retry_seconds = number_at(outbox, "max_retry_seconds", "outbox", o.max_retry_seconds, 0.01, 86400);
         o.server_error_attempts = whole_number_at(outbox, "server_error_attempts", "outbox", o.server_error_attempts, 1, 1000);
+        o.lease_seconds = number_at(outbox, "lease_seconds", "outbox", o.lease_seconds, 1, 86400);
+        lease_given = outbox.contains("lease_seconds");
         if (o.max_retry_seconds < o.first_retry_seconds) {
           problem("outbox.max_retry_seconds", "must not be smaller than first_retry_seconds");
         }
@@ -195,6 +200,18 @@ std::optional<ServerConfig> parse_server_config(const std::string& text, const E
         // Lower would refuse what is only probable (the widget suggests from 0.3).
         s.duplicate_threshold = number_at(screening, "duplicate_threshold", "screening", s.duplicate_threshold, 0.5, 1);
       }
+    }
+    if (auto url = environment("SUPPORT_DATABASE_URL"); url && !url->empty()) config.database = *url;
+    if (!config.database.empty() && config.database.rfind("postgresql://", 0) != 0 &&
+        config.database.rfind("postgres://", 0) != 0) {
+      problem("database", "must be a postgresql:// URL (leave it out for SQLite in the data folder)");
+    }
+    // Unset, the lease follows a slow helpdesk's timeout; set, it has to cover it.
+    if (!lease_given) config.outbox.lease_seconds = std::max(config.outbox.lease_seconds, 2.0 * config.helpdesk.timeout_seconds);
+    if (config.outbox.lease_seconds <= config.helpdesk.timeout_seconds) {
+      problem("outbox.lease_seconds", "must be longer than helpdesk.timeout_seconds (" +
+                                          std::to_string(config.helpdesk.timeout_seconds) +
+                                          "), or a slow delivery could be claimed twice");
     }
     if (auto token = environment("SUPPORT_HELPDESK_TOKEN"); token && !token->empty()) config.helpdesk.token = *token;
     if (auto secret = environment("SUPPORT_WEBHOOK_SECRET"); secret && !secret->empty()) config.helpdesk.secret = *secret;

@@ -28,6 +28,7 @@ struct OutboxConfig {
   double first_retry_seconds = 2;    // wait after the first failed attempt; doubles each time
   double max_retry_seconds = 600;    // the doubling stops here
   int server_error_attempts = 5;     // osTicket's 500 "Unable to create new ticket": give up after this many
+  double lease_seconds = 60;         // a claimed delivery is this relay's for so long; unset: at least 2 × the helpdesk timeout
 };
 
 struct HelpdeskConfig {
@@ -54,6 +55,9 @@ struct ScreeningConfig {
 };
 
 struct ServerConfig {
+  // Where tickets are stored: empty for SQLite in the data folder, or a postgresql:// URL
+  // (SUPPORT_DATABASE_URL wins over the file, like the secrets: a URL may carry a password).
+  std::string database;
   HelpdeskConfig helpdesk;
   std::vector<std::string> allowed_origins;  // empty: not set in the file
   std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For counts (client_address.h)

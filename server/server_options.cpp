@@ -8,7 +8,7 @@ namespace support::server {
 const char* const kServerUsage =
     "usage: support-server [--port N] [--host ADDR] [--data DIR] [--web DIR] [--config FILE]\n"
     "                      [--max-body BYTES] [--allow-origin ORIGIN]... [--server-config FILE]\n"
-    "                      [--identity-secret-file FILE]\n"
+    "                      [--identity-secret-file FILE] [--database URL]\n"
     "  --port N            port to listen on; 0 picks a free one (default 8080)\n"
     "  --host ADDR         address to bind (default 127.0.0.1)\n"
     "  --data DIR          folder for tickets.sqlite3 and staff-token, created if missing (default ./data)\n"
@@ -23,7 +23,10 @@ const char* const kServerUsage =
     "  --identity-secret-file FILE\n"
     "                      secret shared with the site for signed customer identity tokens\n"
     "                      (or the environment variable SUPPORT_IDENTITY_SECRET); without one,\n"
-    "                      GET /api/my/tickets answers 401\n";
+    "                      GET /api/my/tickets answers 401\n"
+    "  --database URL      store tickets in PostgreSQL (postgresql://user@host/db), for several relays\n"
+    "                      on one database; default: SQLite in --data (also the server configuration's\n"
+    "                      \"database\" or SUPPORT_DATABASE_URL)\n";
 
 namespace {
 
@@ -79,6 +82,12 @@ std::optional<ServerOptions> parse_server_options(int argc, char** argv, std::st
       options.max_body = static_cast<std::size_t>(number);
     } else if (flag == "--identity-secret-file") {
       options.identity_secret_file = value;
+    } else if (flag == "--database") {
+      if (value.rfind("postgresql://", 0) != 0 && value.rfind("postgres://", 0) != 0) {
+        error = "--database needs a postgresql:// URL (without it tickets go to SQLite in --data)";
+        return std::nullopt;
+      }
+      options.database = value;
     } else if (flag == "--server-config") {
       options.server_config_file = value;
     } else if (flag == "--allow-origin") {

@@ -18,6 +18,7 @@ struct ServerOptions {
   std::string identity_secret_file;       // secret for customer identity tokens (or SUPPORT_IDENTITY_SECRET)
   bool origins_given = false;             // --allow-origin given: wins over the server configuration
   std::string server_config_file;         // --server-config: relay settings (docs/server.md)
+  std::string database;                   // --database postgresql://...; empty: SQLite in data_dir
 };
 
 extern const char* const kServerUsage;

@@ -1,6 +1,7 @@
 #include "ticket_store.h"
 
 #include "random_hex.h"
+#include "storage/request_fingerprint.h"
 #include "utc_clock.h"
 
 namespace support::server {
@@ -19,13 +20,6 @@ StoredTicket read_ticket(const Statement& row) {
   ticket.draft = nlohmann::json::parse(row.column_text(5), nullptr, false);
   if (ticket.draft.is_discarded()) ticket.draft = {{"unreadable_draft", row.column_text(5)}};
   return ticket;
-}
-
-// What makes two requests "the same": the stored draft without its key (nlohmann's objects keep
-// keys sorted, so dump() is canonical).
-std::string request_identity(nlohmann::json draft) {
-  if (draft.is_object()) draft.erase("idempotency_key");
-  return draft.dump();
 }
 
 }  // namespace
@@ -61,7 +55,7 @@ TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::s
   auto guard = database_.lock();
   if (!idempotency_key.empty()) {
     if (auto existing = find_by_key_locked(idempotency_key)) {
-      if (request_identity(existing->draft) != request_identity(draft)) return {StoredTicket{}, false, true};
+      if (request_fingerprint(existing->draft) != request_fingerprint(draft)) return {StoredTicket{}, false, true};
       return {std::move(*existing), false};
     }
   }

@@ -1,24 +1,27 @@
 #pragma once
-// The forwarder: one background thread that takes due rows from the outbox, hands each ticket to
+// The forwarder: one background thread that claims due rows from the outbox, hands each ticket to
 // the configured connector and records the outcome. It resumes whatever is pending after a
 // restart (the outbox is on disk), retries with backoff and jitter, and marks a ticket delivered
 // only after the helpdesk said so (a crash in between resends it under the same delivery id).
+// Each claim is leased to this forwarder (storage/relay_store.h), so with several relays on one
+// PostgreSQL each delivery is in one relay's hands at a time.
 #include "connectors/helpdesk_connector.h"
 #include "delivery/outbox.h"
 #include "json_log.h"
 #include "server_config.h"
-#include "ticket_store.h"
+#include "storage/relay_store.h"
 
 #include <condition_variable>
 #include <mutex>
 #include <random>
+#include <string>
 #include <thread>
 
 namespace support::server {
 
 class Forwarder {
  public:
-  Forwarder(Outbox& outbox, TicketStore& tickets, HelpdeskConnector& connector, OutboxConfig config, JsonLog& log);
+  Forwarder(RelayStore& store, HelpdeskConnector& connector, OutboxConfig config, JsonLog& log);
   ~Forwarder();
   Forwarder(const Forwarder&) = delete;
   Forwarder& operator=(const Forwarder&) = delete;
@@ -33,8 +36,8 @@ class Forwarder {
   void run();
   void deliver(const DeliveryState& row);
 
-  Outbox& outbox_;
-  TicketStore& tickets_;
+  RelayStore& store_;
+  std::string owner_;  // names this relay's claims: host, process and a random part
   HelpdeskConnector& connector_;
   OutboxConfig config_;
   JsonLog& log_;

@@ -174,3 +174,11 @@ TEST_CASE("utf8 codec: UTF-16 length, as the DOM counts selections") {
   CHECK(utf16_length("\xF0\x9F\x98\x80" "a") == 3);              // emoji: a surrogate pair
   CHECK(utf16_length("a\x80" "b") == 3);                         // ill-formed byte: one U+FFFD
 }
+
+TEST_CASE("to_valid_utf8: well-formed text unchanged, each ill-formed byte one U+FFFD") {
+  CHECK(to_valid_utf8("Grüße, 日本語 😀") == "Grüße, 日本語 😀");
+  CHECK(to_valid_utf8("") == "");
+  CHECK(to_valid_utf8("a\xED\xA0\x80z") == "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");   // a lone surrogate (CESU-8)
+  CHECK(to_valid_utf8("\xC3") == "\xEF\xBF\xBD");                                     // truncated
+  CHECK(is_valid_utf8(to_valid_utf8("\xFF\xFE\xC0\xAF")));
+}

@@ -1,5 +1,7 @@
 #include "server_process.h"
 
+#include "postgres_instance.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -31,6 +33,8 @@ TempDir::~TempDir() {
 
 ServerProcess::ServerProcess(const std::string& data_dir, const std::vector<std::string>& extra_args) {
   std::vector<std::string> args = {SUPPORT_SERVER_BINARY, "--port", "0", "--data", data_dir};
+  const std::vector<std::string> store = store_arguments(data_dir);  // SQLite, or PostgreSQL (server_api_postgres)
+  args.insert(args.end(), store.begin(), store.end());
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());

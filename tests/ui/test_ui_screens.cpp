@@ -180,3 +180,19 @@ TEST_CASE("the headless backend draws: the atlas is built once per pixel ratio a
   w.settle();
   CHECK(w.backend().atlas_uploads() == 2);
 }
+
+TEST_CASE("text that is not valid UTF-8 (a lone surrogate from the page) is sent, never a crash") {
+  HeadlessWidget w(ui_config());
+  walk_to_form(w);
+  w.type("Name", "Ada Lovelace");
+  w.type("Email", "ada@example.com");
+  w.type("Subject", "Odd \xED\xA0\x80 character");
+  w.type("Description", "The tool stops at the second screen; the log shows \xED\xA0\x80 and nothing else.");
+  w.activate("button", "Send");
+  REQUIRE(w.requests().size() == 1);
+  const auto body = nlohmann::json::parse(w.requests()[0]["body"].get<std::string>());
+  CHECK(body["subject"] == "ATTN: Pat Doe Odd \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD character");   // each bad byte is U+FFFD, the rest kept
+  bool draft_saved = false;
+  for (const auto& out : w.outboxes()) draft_saved |= out.contains("draft");
+  CHECK(draft_saved);
+}

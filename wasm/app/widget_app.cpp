@@ -8,6 +8,7 @@
 #include "config/config_parser.h"
 #include "flow/flow_context_json.h"
 #include "text/font_coverage.h"
+#include "text/utf8_codec.h"
 
 #include <imgui.h>
 
@@ -74,7 +75,7 @@ void WidgetApp::start(std::string_view config_json, std::string locale, std::str
 // (Re)starts the session on a configuration; the saved draft (JSON or "") puts the customer
 // back where they were. A configuration with problems shows the error panel instead.
 void WidgetApp::start_session(std::string_view config_json, const std::string& saved_draft) {
-  if (session_) last_draft_ = session_->saved_draft().dump();
+  if (session_) last_draft_ = session_->saved_draft().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   session_.reset();
   auto parsed = support::parse_config(std::string(config_json));
   config_problems_ = parsed.problems;
@@ -91,7 +92,8 @@ void WidgetApp::start_session(std::string_view config_json, const std::string& s
 }
 
 bool WidgetApp::set_config(std::string_view config_json) {
-  const std::string saved = session_ ? session_->saved_draft().dump() : last_draft_;
+  const std::string saved =
+      session_ ? session_->saved_draft().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : last_draft_;
   start_session(config_json, saved);
   return session_ != nullptr;
 }
@@ -157,6 +159,9 @@ void WidgetApp::pointer(float x, float y, int down) {
 }
 
 void WidgetApp::dom_input(ui::SemanticInput input) {
+  // What the page hands over is the customer's text: ill-formed bytes become U+FFFD here, so
+  // nothing downstream (the draft, the request, the fingerprint) meets them.
+  input.text = support::to_valid_utf8(input.text);
   tree_.push_input(std::move(input));
   frames_wanted_ = 3;
 }

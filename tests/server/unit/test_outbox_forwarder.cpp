@@ -3,6 +3,7 @@
 #include "delivery/outbox.h"
 #include "relay_test_helpers.h"
 #include "server_process.h"
+#include "storage/sqlite_store.h"
 #include "ticket_store.h"
 
 #include <doctest/doctest.h>
@@ -87,7 +88,8 @@ TEST_CASE("forwarder: retries with backoff until delivered, exactly one success 
   ScriptedConnector connector({DeliveryOutcome::try_again("down"), DeliveryOutcome::try_again("still down")});
   std::ostringstream log_text;
   JsonLog log(log_text);
-  Forwarder forwarder(outbox, tickets, connector, fast_retries(), log);
+  SqliteStore store(database);
+  Forwarder forwarder(store, connector, fast_retries(), log);
   const auto ticket = tickets.insert(draft("Retry me"), "", "").ticket;
   forwarder.start();
   REQUIRE(wait_until([&] { return outbox.find(ticket.number)->state == "delivered"; }, 5000));
@@ -109,7 +111,8 @@ TEST_CASE("forwarder: a rejection marks the ticket failed with the reason; staff
   ScriptedConnector connector({DeliveryOutcome::reject("helpdesk answered 400: unknown queue")});
   std::ostringstream log_text;
   JsonLog log(log_text);
-  Forwarder forwarder(outbox, tickets, connector, fast_retries(), log);
+  SqliteStore store(database);
+  Forwarder forwarder(store, connector, fast_retries(), log);
   const auto ticket = tickets.insert(draft("Rejected"), "", "").ticket;
   forwarder.start();
   REQUIRE(wait_until([&] { return outbox.find(ticket.number)->state == "failed"; }, 5000));
@@ -133,7 +136,8 @@ TEST_CASE("forwarder: 'probably permanent' answers give up after their attempt l
   ScriptedConnector connector({suspicious, suspicious, suspicious, suspicious});
   std::ostringstream log_text;
   JsonLog log(log_text);
-  Forwarder forwarder(outbox, tickets, connector, fast_retries(), log);
+  SqliteStore store(database);
+  Forwarder forwarder(store, connector, fast_retries(), log);
   const auto ticket = tickets.insert(draft("Invalid fields"), "", "").ticket;
   forwarder.start();
   REQUIRE(wait_until([&] { return outbox.find(ticket.number)->state == "failed"; }, 5000));
@@ -157,7 +161,8 @@ TEST_CASE("forwarder: a restart resumes pending rows") {
   ScriptedConnector connector({});
   std::ostringstream log_text;
   JsonLog log(log_text);
-  Forwarder forwarder(outbox, tickets, connector, fast_retries(), log);
+  SqliteStore store(database);
+  Forwarder forwarder(store, connector, fast_retries(), log);
   forwarder.start();
   REQUIRE(wait_until([&] { return outbox.find(number)->state == "delivered"; }, 5000));
   CHECK(connector.calls().size() == 1);

@@ -99,3 +99,36 @@ TEST_CASE("server config: screening.duplicate_threshold, strict by default and r
   CHECK(error_for(R"({"screening": {"duplicate_threshold": "high"}})") == "screening.duplicate_threshold: must be a number");
   CHECK(error_for(R"({"screening": {"threshold": 0.9}})") == "screening.threshold: unknown setting");
 }
+
+TEST_CASE("server config: the store (database) and the outbox lease") {
+  std::string error;
+  auto config = parse_server_config("", environment({}), error);
+  REQUIRE(config);
+  CHECK(config->database.empty());  // SQLite in the data folder
+  CHECK(config->outbox.lease_seconds > config->helpdesk.timeout_seconds);
+
+  config = parse_server_config(R"({"database": "postgresql://relay@db.internal/support", "outbox": {"lease_seconds": 30}})",
+                               environment({}), error);
+  REQUIRE(config);
+  CHECK(config->database == "postgresql://relay@db.internal/support");
+  CHECK(config->outbox.lease_seconds == 30);
+
+  // The environment wins (a URL may carry a password, like the other secrets).
+  config = parse_server_config(R"({"database": "postgresql://relay@db.internal/support"})",
+                               environment({{"SUPPORT_DATABASE_URL", "postgres://relay:pw@other/support"}}), error);
+  REQUIRE(config);
+  CHECK(config->database == "postgres://relay:pw@other/support");
+
+  CHECK(error_for(R"({"database": "/var/lib/support/tickets.sqlite3"})") ==
+        "database: must be a postgresql:// URL (leave it out for SQLite in the data folder)");
+  CHECK(error_for(R"({"database": 5})") == "(file).database: must be a string");
+  CHECK(error_for(R"({"outbox": {"lease_seconds": 0}})") == "outbox.lease_seconds: must be from 1 to 86400");
+  // Unset, the lease grows with a slow helpdesk's timeout; set, it must cover it.
+  config = parse_server_config(R"({"helpdesk": {"timeout_seconds": 200}})", environment({}), error);
+  REQUIRE(config);
+  CHECK(config->outbox.lease_seconds == 400);
+  // A lease shorter than a delivery may take would let a second relay send the same ticket.
+  CHECK(error_for(R"({"helpdesk": {"timeout_seconds": 30}, "outbox": {"lease_seconds": 20}})") ==
+        "outbox.lease_seconds: must be longer than helpdesk.timeout_seconds (30), or a slow delivery could be "
+        "claimed twice");
+}

@@ -87,7 +87,9 @@ void TicketForm::submit(const FlowRun& run, const std::vector<std::string>& arti
 void TicketForm::send(TicketDraft draft) {
   // The same request again (a retry after a lost answer) keeps its key, so the server answers
   // with the ticket it already stored; anything changed is a new request and gets a new key.
-  const std::string fingerprint = request_fingerprint(to_json(draft).dump());
+  // Typed text may hold invalid UTF-8 (a lone surrogate from the DOM): replaced, never thrown.
+  const std::string fingerprint =
+      request_fingerprint(to_json(draft).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   if (!key_request_.empty() && key_request_ != fingerprint) new_idempotency_key();
   key_request_ = fingerprint;
   pending_ = draft;

@@ -57,6 +57,14 @@ std::optional<char32_t> utf8_next_strict(std::string_view text, std::size_t& pos
   return sequence.code_point;
 }
 
+std::string to_valid_utf8(std::string_view text) {
+  if (is_valid_utf8(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t pos = 0; pos < text.size();) utf8_append(out, utf8_next(text, pos));
+  return out;
+}
+
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();)
     if (!utf8_next_strict(text, pos)) return false;

@@ -37,4 +37,7 @@ std::size_t utf16_length(std::string_view text);
 // Appends the UTF-8 encoding of `cp` (U+FFFD for values that are not scalar values).
 void utf8_append(std::string& out, char32_t cp);
 
+// The text with every ill-formed byte replaced by U+FFFD (well-formed text comes back as it was).
+std::string to_valid_utf8(std::string_view text);
+
 }  // namespace support

@@ -1,0 +1,63 @@
+#pragma once
+// The embedded store (the default): tickets, events and the outbox in one SQLite file in the data
+// folder. One relay process owns the file, and its one forwarder thread is the only one claiming,
+// so a claim needs no lease here: the rows due are the claim.
+#include "database.h"
+#include "storage/relay_store.h"
+
+namespace support::server {
+
+class SqliteStore final : public RelayStore {
+ public:
+  explicit SqliteStore(Database& database) : outbox_(database), tickets_(database, &outbox_), events_(database) {}
+
+  TicketInsertResult insert_ticket(const nlohmann::json& draft, const std::string& category,
+                                   const std::string& idempotency_key, const std::string& client_ip) override {
+    return tickets_.insert(draft, category, idempotency_key, client_ip);
+  }
+  std::optional<StoredTicket> find_ticket_by_id(const std::string& id) override { return tickets_.find_by_id(id); }
+  std::optional<StoredTicket> find_ticket_by_number(std::int64_t number) override {
+    return tickets_.find_by_number(number);
+  }
+  std::vector<StoredTicket> list_tickets_newest_first(std::size_t limit) override {
+    return tickets_.list_newest_first(limit);
+  }
+  std::vector<StoredTicket> list_tickets_for_email(const std::string& email, std::size_t limit) override {
+    return tickets_.list_for_email(email, limit);
+  }
+  std::int64_t count_tickets() override { return tickets_.count(); }
+
+  StoredEvent insert_event(const std::string& type, const nlohmann::json& payload) override {
+    return events_.insert(type, payload);
+  }
+  std::vector<StoredEvent> list_events_newest_first(std::size_t limit) override {
+    return events_.list_newest_first(limit);
+  }
+
+  std::vector<DeliveryState> claim_due(const std::string&, std::int64_t now_ms, std::int64_t,
+                                       std::size_t limit) override {
+    return outbox_.due(now_ms, limit);
+  }
+  std::optional<std::int64_t> next_due_ms() override { return outbox_.next_due_ms(); }
+  bool mark_delivered(const std::string&, std::int64_t ticket_number, const std::string& helpdesk,
+                      const std::string& helpdesk_ticket_id) override {
+    return outbox_.mark_delivered(ticket_number, helpdesk, helpdesk_ticket_id);
+  }
+  bool mark_retry(const std::string&, std::int64_t ticket_number, const std::string& error,
+                  std::int64_t next_attempt_ms) override {
+    return outbox_.mark_retry(ticket_number, error, next_attempt_ms);
+  }
+  bool mark_failed(const std::string&, std::int64_t ticket_number, const std::string& error) override {
+    return outbox_.mark_failed(ticket_number, error);
+  }
+  Outbox::RetryResult retry_failed(const std::string& ticket_id) override { return outbox_.retry_failed(ticket_id); }
+  std::optional<DeliveryState> find_delivery(std::int64_t ticket_number) override { return outbox_.find(ticket_number); }
+  OutboxBacklog backlog() override { return outbox_.backlog(); }
+
+ private:
+  Outbox outbox_;
+  TicketStore tickets_;
+  EventStore events_;
+};
+
+}  // namespace support::server
