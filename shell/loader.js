@@ -72,7 +72,8 @@
       mounting = (async () => {
         launcher.setAttribute('aria-busy', 'true');
         try {
-          const host = await import(base + 'widget-host.js');
+          // The host's one static import is asked for at the same time: one round trip less.
+          const [host] = await Promise.all([import(base + 'widget-host.js'), import(base + 'semantic-mirror.js')]);
           host.prepareWidget(options);   // fetch and compile the wasm, config and fonts at once
           widget = host.mountWidget(root, launcher, options);
           widget.preload();

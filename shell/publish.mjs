@@ -6,7 +6,10 @@
 //   2. Entry files keep their names: the loader (whose URL site owners paste) and the staff
 //      preview's script. Each is written from its source with the hashed names in it, so they
 //      are the only files a new build changes for browsers that cached the old ones.
-//   3. FILE.br and FILE.gz beside every compressible file, so the server never compresses per
+//   3. Our own page glue (loader, widget-host, semantic-mirror) minified with esbuild first: comments
+//      and long local names are bytes every visitor downloads (the loader 1.3 instead of 2.0 KB
+//      brotli). widget.mjs is already minified by Closure at link time.
+//   4. FILE.br and FILE.gz beside every compressible file, so the server never compresses per
 //      request. Node's zlib (brotli quality 11, gzip level 9); a copy that is not smaller is left out.
 //
 //   node shell/publish.mjs WEB_DIR SOURCE=DEST...     (DEST relative to WEB_DIR)
@@ -14,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, dirname, basename, extname, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { transformSync } from 'esbuild';
 
 const [webDir, ...entryArgs] = process.argv.slice(2);
 const entries = entryArgs.map((a) => a.split('='));
@@ -33,6 +37,13 @@ const HASHED = [
 const HASH_DIGITS = 12;
 const HASHED_NAME = new RegExp(`\\.[0-9a-f]{${HASH_DIGITS}}\\.[a-z0-9]+$`);
 const TEXT = new Set(['.js', '.mjs']);
+// Minified before hashing. Modules keep their import/export; the loader is a classic script.
+const MINIFIED = { 'semantic-mirror.js': 'esm', 'widget-host.js': 'esm', 'loader.js': 'script' };
+function minify(text, name) {
+  const kind = MINIFIED[basename(name)];
+  if (!kind) return text;
+  return transformSync(text, { minify: true, target: 'es2020', legalComments: 'none', ...(kind === 'esm' ? { format: 'esm' } : {}) }).code;
+}
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Replaces quoted references ('x.js', "./x.js", `base/x.js`) to already hashed files.
@@ -49,7 +60,7 @@ for (const rel of HASHED) {
   const file = join(widgetDir, rel);
   if (!existsSync(file)) continue;   // e.g. no preview build
   let content = readFileSync(file);
-  if (TEXT.has(extname(rel))) content = Buffer.from(rewrite(content.toString('utf8'), renamed));
+  if (TEXT.has(extname(rel))) content = Buffer.from(rewrite(minify(content.toString('utf8'), rel), renamed));
   const hash = createHash('sha256').update(content).digest('hex').slice(0, HASH_DIGITS);
   const ext = extname(rel);
   const hashedRel = rel.slice(0, -ext.length) + '.' + hash + ext;
@@ -60,7 +71,7 @@ for (const rel of HASHED) {
   if (basename(rel) !== rel) renamed.set(basename(rel), basename(hashedRel));
   written.add(out);
 }
-for (const [source, dest] of entries) writeFileSync(join(webDir, dest), rewrite(readFileSync(source, 'utf8'), renamed));
+for (const [source, dest] of entries) writeFileSync(join(webDir, dest), rewrite(minify(readFileSync(source, 'utf8'), dest), renamed));
 
 // Hashed files of earlier builds are not served by anything this build wrote.
 function walk(dir, visit) {

@@ -1,6 +1,7 @@
 // Checks the web folder the build writes (build/web): the customer's build carries none of the
 // staff preview's code, every content-hashed name matches its content and every name the loader
-// chain refers to exists, and each .br/.gz copy holds exactly its file.
+// chain refers to exists, the page glue is served minified, and each .br/.gz copy holds exactly
+// its file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -9,6 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
+const SHELL = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shell');
 const WEB = process.env.SUPPORT_WEB || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'web');
 const WIDGET = join(WEB, 'widget');
 const read = (name) => readFileSync(join(WIDGET, name));
@@ -46,6 +48,18 @@ test('hashed names match their content, and every name the loader leads to exist
   assert.ok(host, 'the loader imports a hashed widget-host');
   visit(host[0]);
   assert.match(readFileSync(join(WEB, 'preview', 'preview.js'), 'utf8'), /\/widget\/widget-host\.[0-9a-f]{12}\.js'/);
+});
+
+test('the loader, widget-host and semantic-mirror are served minified, without their comments', () => {
+  const loader = read('loader.js').toString();
+  const host = /widget-host\.[0-9a-f]{12}\.js/.exec(loader)[0];
+  const mirror = /semantic-mirror\.[0-9a-f]{12}\.js/.exec(read(host).toString())[0];
+  for (const [source, served] of [['loader.js', loader], ['widget-host.js', read(host).toString()], ['semantic-mirror.js', read(mirror).toString()]]) {
+    const text = readFileSync(join(SHELL, source), 'utf8');
+    const firstComment = /^\/\/ (.{20,}?)$/m.exec(text)[1];
+    assert.ok(!served.includes(firstComment), source + ' is served with its comments');
+    assert.ok(served.length < text.length * 0.7, source + ': ' + served.length + ' bytes served of ' + text.length);
+  }
 });
 
 test('every .br and .gz copy decompresses to its file', () => {
