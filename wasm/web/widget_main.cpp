@@ -154,6 +154,8 @@ void start_session(const char* config_json, const std::string& saved_draft) {
     g->session->restore_draft(saved);
   }
   apply_prefill();
+  if (g->utc_now_ms > 0) g->session->set_utc_now(static_cast<std::int64_t>(g->utc_now_ms / 1000));
+  if (g->identified) g->session->customer_identified();
   g->saved_draft_revision = g->session->draft_revision();
   g->frames_wanted = 3;
 }
@@ -358,6 +360,20 @@ EMSCRIPTEN_KEEPALIVE double widget_wake_at() {
   if (!g->session) return -1;
   const auto at = g->session->wake_at();
   return at ? *at : -1;
+}
+
+// The page's wall clock (Date.now()): sent tickets older than 90 days leave the local history.
+EMSCRIPTEN_KEEPALIVE void widget_set_utc_now(double unix_ms) {
+  g->utc_now_ms = unix_ms;
+  if (g->session) g->session->set_utc_now(static_cast<std::int64_t>(unix_ms / 1000));
+}
+
+// The page identified the customer (SupportWidget identify): their open tickets are fetched and
+// screened against for duplicates too.
+EMSCRIPTEN_KEEPALIVE void widget_identified() {
+  g->identified = true;
+  if (g->session) g->session->customer_identified();
+  g->frames_wanted = 3;
 }
 
 // Time passes for the session without drawing: the panel may be closed while a ticket waits to

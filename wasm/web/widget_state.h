@@ -28,6 +28,8 @@ struct Widget {
   double last_time_ms = 0;
   int frames_wanted = 2;              // ImGui reacts a frame late: draw a few after each input
   std::string requested_locale, key_seed;   // data-locale / setLocale ("" when none)
+  bool identified = false;                  // SupportWidget identify: screen against the server's list
+  double utc_now_ms = 0;                    // the page's Date.now(), for the sent history's expiry
   std::vector<std::string> browser_languages;   // navigator.languages
   std::string browser_languages_problem;        // the page sent something else than a list
   support::LocaleChoice locale;                 // what the session speaks, and why
