@@ -47,7 +47,7 @@ await run('screening: a mistyped address -> one-click fix -> the Gmail advice, b
   await widget.getByText(/Gmail sorts mail/).scrollIntoViewIfNeeded();
   await screenshot(page, 'screening-email-advice-360');
 
-  await widget.getByRole('button', { name: /send/i }).click();
+  await widget.getByRole('button', { name: 'Send ticket', exact: true }).click();
   await sentNumber(widget);
   await widget.getByRole('heading', { name: /make sure our replies reach you/i }).waitFor();
   assert.ok(await widget.getByRole('list').getByRole('listitem').count() >= 3, 'the advice again, after sending');
@@ -62,7 +62,7 @@ await run('screening: a double click and a resubmit after a reload make exactly 
   const { page, problems } = await openWidget(browser, server);
   let widget = page.getByRole('dialog');
   await salesForm(widget);
-  await widget.getByRole('button', { name: /send/i }).dblclick();
+  await widget.getByRole('button', { name: 'Send ticket', exact: true }).dblclick();
   const first = await sentNumber(widget);
 
   await page.reload();
@@ -70,7 +70,7 @@ await run('screening: a double click and a resubmit after a reload make exactly 
   widget = page.getByRole('dialog');
   await widget.getByRole('button', { name: /new request/i }).click();
   await salesForm(widget);   // the very same draft again
-  await widget.getByRole('button', { name: /send/i }).click();
+  await widget.getByRole('button', { name: 'Send ticket', exact: true }).click();
   // Not sent: the earlier ticket is shown instead, with why.
   const heading = await waitForNewHeadingFocus(page, '');
   assert.match(heading, new RegExp(`#${first}`));
@@ -91,7 +91,7 @@ await run('screening: near duplicate -> comparison -> "It\'s a different problem
   const { page, problems } = await openWidget(browser, server, PHONE);
   const widget = page.getByRole('dialog');
   await salesForm(widget);
-  await widget.getByRole('button', { name: /send/i }).click();
+  await widget.getByRole('button', { name: 'Send ticket', exact: true }).click();
   const first = await sentNumber(widget);
   await widget.getByRole('button', { name: /new request/i }).click();
 
@@ -99,7 +99,7 @@ await run('screening: near duplicate -> comparison -> "It\'s a different problem
     subject: 'Export to CSV not working',
     text: 'The CSV export on the reports page does nothing when I click the button, no file is downloaded.',
   });
-  await widget.getByRole('button', { name: /send/i }).click();
+  await widget.getByRole('button', { name: 'Send ticket', exact: true }).click();
   const heading = await waitForNewHeadingFocus(page, '');
   assert.match(heading, /same problem/i, 'focus moves to the comparison heading');
   assert.equal((await focused(page)).tag.startsWith('h'), true);
@@ -134,7 +134,7 @@ await run('screening: a shouting draft gets a note and goes through with its tex
   await salesForm(widget, { subject: 'EXPORT BROKEN', text: shouting });
   await widget.getByText(/capitals can come across as shouting/i).first().waitFor({ timeout: 5000 });
   await widget.getByText(/a single ! or \? is plenty/i).first().waitFor();
-  await widget.getByRole('button', { name: /send/i }).click();
+  await widget.getByRole('button', { name: 'Send ticket', exact: true }).click();
   await sentNumber(widget);
   const tickets = await settledList(server.tickets);
   assert.equal(tickets.length, 1);
