@@ -31,7 +31,7 @@ await run('503 with Retry-After, then through: one ticket', async ({ server, bro
   });
   await fillSalesForm(widget, 'Retry after a 503');
   await widget.getByRole('button', { name: /send/i }).click();
-  await widget.getByText(/trying again in \d+ s/i).waitFor({ timeout: 10000 });
+  await widget.getByText(/trying again in \d+ s/i).first().waitFor({ timeout: 10000 });
   await screenshot(page, 'delivery-retrying');
   const number = await ticketNumber(widget);
   assert.equal(refused, 2, 'two refusals, then the third try went through on its own');
@@ -63,7 +63,7 @@ await run('a reload with a ticket still on its way: sent once after the reload',
   await page.route('**/api/tickets', (route) => route.request().method() === 'POST' ? route.abort() : route.continue());
   await fillSalesForm(widget, 'Survives a reload');
   await widget.getByRole('button', { name: /send/i }).click();
-  await widget.getByText(/trying again/i).waitFor({ timeout: 10000 });
+  await widget.getByText(/trying again/i).first().waitFor({ timeout: 10000 });
   await page.unroute('**/api/tickets');
   await page.reload();
   await page.getByRole('button', { name: 'Help' }).click();
