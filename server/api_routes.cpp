@@ -139,12 +139,6 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
   }
   std::optional<json> body = read_json_object(request, response, context.max_body);
   if (!body) return;
-  // The customer's answer to the widget's duplicate screening is ours, not a site's form field.
-  const ScreeningParse screening = parse_screening_answer(body->value("screening", json()));
-  if (!screening.problem.empty()) {
-    return send_json(response, 422, errors_to_json({{"screening", "invalid_value", screening.problem}}));
-  }
-  body->erase("screening");
   TicketDraft draft = ticket_draft_from_json(*body);
 
   const std::string header_key = request.get_header_value("Idempotency-Key");
@@ -167,8 +161,10 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
     return;
   }
 
-  json stored = to_json(draft);
-  if (screening.answer) stored["screening"] = screening_answer_to_json(*screening.answer);
+  const json stored = to_json(draft);   // with the widget's screening record, checked above
+  // The customer saw the earlier ticket and said this is another problem (ticket/ticket_draft.h).
+  const bool confirmed_different =
+      draft.screening.is_object() && draft.screening.value("choice", std::string()) == "different_problem";
 
   // An identified customer's certain duplicate is refused (duplicate_guard.h), unless they said
   // it is a different problem. One check-and-insert at a time, so a double click under two keys
@@ -177,7 +173,7 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
   std::unique_lock<std::mutex> one_at_a_time;
   const IdentityCheck identity =
       verify_identity_token(request.get_header_value("X-Support-Identity"), context.identity_secret, unix_now_seconds());
-  if (identity.identity && !screening.answer) {
+  if (identity.identity && !confirmed_different) {
     static std::mutex check_and_insert;
     one_at_a_time = std::unique_lock<std::mutex>(check_and_insert);
     const std::optional<CertainDuplicate> duplicate =

@@ -7,13 +7,6 @@
 namespace support::server {
 namespace {
 
-constexpr std::size_t kMaxTicketNumberDigits = 18;
-
-bool all_digits(const std::string& text) {
-  return !text.empty() && text.size() <= kMaxTicketNumberDigits &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::string text_field(const nlohmann::json& draft, const char* key) {
   if (!draft.is_object()) return {};
   const auto it = draft.find(key);
@@ -21,32 +14,6 @@ std::string text_field(const nlohmann::json& draft, const char* key) {
 }
 
 }  // namespace
-
-ScreeningParse parse_screening_answer(const nlohmann::json& value) {
-  if (value.is_null()) return {};
-  const char* const shape =
-      "screening must be {\"duplicate_of\": \"<ticket number>\", \"choice\": \"different_problem\"}";
-  if (!value.is_object()) return {std::nullopt, shape};
-  for (const auto& item : value.items()) {
-    if (item.key() != "duplicate_of" && item.key() != "choice") return {std::nullopt, shape};
-  }
-  ScreeningAnswer answer;
-  const auto of = value.find("duplicate_of");
-  if (of != value.end() && of->is_number_unsigned()) {
-    answer.duplicate_of = of->dump();
-  } else if (of != value.end() && of->is_string()) {
-    answer.duplicate_of = of->get<std::string>();
-  }
-  const auto choice = value.find("choice");
-  if (choice != value.end() && choice->is_string()) answer.choice = choice->get<std::string>();
-  // Only a decision the customer made about a ticket they were shown means anything.
-  if (!all_digits(answer.duplicate_of) || answer.choice != "different_problem") return {std::nullopt, shape};
-  return {answer, {}};
-}
-
-nlohmann::json screening_answer_to_json(const ScreeningAnswer& answer) {
-  return {{"duplicate_of", answer.duplicate_of}, {"choice", answer.choice}};
-}
 
 std::optional<CertainDuplicate> find_certain_duplicate(const std::vector<StoredTicket>& earlier,
                                                        const std::string& subject, const std::string& description,

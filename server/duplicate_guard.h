@@ -4,7 +4,8 @@
 // POST /api/tickets repeats the check with the same engine (support_core's DuplicateIndex) and
 // refuses only what is certain: an exact resubmit, or a score at or above the server's strict
 // threshold (server configuration `screening.duplicate_threshold`). A customer who saw the
-// earlier ticket and said "different problem" sends a `screening` object and is never refused.
+// earlier ticket and said "different problem" sends a screening record (TicketDraft::screening,
+// validated with the rest of the ticket) and is never refused.
 #include "ticket_store.h"
 
 #include <nlohmann/json.hpp>
@@ -15,20 +16,6 @@
 #include <vector>
 
 namespace support::server {
-
-// What the widget sends when it showed a probable duplicate and the customer decided:
-// {"duplicate_of": "12", "choice": "different_problem"}. Stored with the ticket.
-struct ScreeningAnswer {
-  std::string duplicate_of;  // the earlier ticket's number, as text
-  std::string choice;        // "different_problem"
-};
-
-struct ScreeningParse {
-  std::optional<ScreeningAnswer> answer;  // none when the request has no "screening"
-  std::string problem;                    // non-empty: the object has the wrong shape (422)
-};
-ScreeningParse parse_screening_answer(const nlohmann::json& value);
-nlohmann::json screening_answer_to_json(const ScreeningAnswer& answer);
 
 struct CertainDuplicate {
   std::int64_t number = 0;  // the earlier ticket's number

@@ -458,6 +458,8 @@ export function mountWidget(root, launcher, options) {
       cstr(browserLanguages(), (b) => M._widget_init(c, l, s, d, b))))));
     if (!ok) throw new Error('WebGL2 is not available in this browser');
     localeChosen(readJson(M._widget_locale()));
+    M._widget_set_utc_now(Date.now());
+    if (customerToken) M._widget_identified();
     bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => M._widget_set_fonts(p1, n1, p2, n2)));
     followPreferences();
     mirror = new SemanticMirror(layers, domInput, {
@@ -537,6 +539,7 @@ export function mountWidget(root, launcher, options) {
   api.identify = (token) => {
     if (typeof token !== 'string' || !token) { report('identify: expected the signed customer token as a non-empty string'); return; }
     customerToken = token;
+    withModule(() => { M._widget_identified(); syncOut(); });   // their open tickets join the duplicate screening
   };
   api.setLocale = (locale) => {
     if (typeof locale !== 'string' || !locale) { report('setLocale: expected a locale such as "de"'); return undefined; }

@@ -31,7 +31,7 @@ await run('503 with Retry-After, then through: one ticket', async ({ server, bro
   });
   await fillSalesForm(widget, 'Retry after a 503');
   await widget.getByRole('button', { name: /send/i }).click();
-  await widget.getByText(/trying again in \d+ s/i).waitFor({ timeout: 10000 });
+  await widget.getByText(/trying again in \d+ s/i).first().waitFor({ timeout: 10000 });
   await screenshot(page, 'delivery-retrying');
   const number = await ticketNumber(widget);
   assert.equal(refused, 2, 'two refusals, then the third try went through on its own');

@@ -164,7 +164,7 @@ TEST_CASE("duplicate check: a screening answer of the wrong shape is a clear 422
     const httplib::Result result = relay.post(draft, as_customer("ada@example.com", "bad-" + bad.dump()));
     REQUIRE(result);
     CHECK(result->status == 422);
-    CHECK(body_json(result)["errors"][0]["field"] == "screening");
+    CHECK(body_json(result)["errors"][0]["field"].get<std::string>().rfind("screening", 0) == 0);
   }
   CHECK(list_tickets(*relay.server).empty());
 }

@@ -87,6 +87,8 @@ void WidgetApp::start_session(std::string_view config_json, const std::string& s
   session_->set_customer_context(context_);
   if (!saved_draft.empty()) session_->restore_draft(nlohmann::json::parse(saved_draft, nullptr, false));
   apply_prefill();
+  if (utc_now_ms_ > 0) session_->set_utc_now(static_cast<std::int64_t>(utc_now_ms_ / 1000));
+  if (identified_) session_->customer_identified();
   saved_draft_revision_ = session_->draft_revision();
   frames_wanted_ = 3;
 }
@@ -290,6 +292,17 @@ void WidgetApp::set_online(bool online) {
 
 std::optional<double> WidgetApp::wake_at() const {
   return session_ ? session_->wake_at() : std::nullopt;
+}
+
+void WidgetApp::set_utc_now(double unix_ms) {
+  utc_now_ms_ = unix_ms;
+  if (session_) session_->set_utc_now(static_cast<std::int64_t>(unix_ms / 1000));
+}
+
+void WidgetApp::identified() {
+  identified_ = true;
+  if (session_) session_->customer_identified();
+  frames_wanted_ = 3;
 }
 
 bool WidgetApp::tick(double now_ms) {

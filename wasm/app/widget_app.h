@@ -63,6 +63,11 @@ class WidgetApp {
   void http_response(int request_id, int status, std::string body, std::string retry_after);
   void set_online(bool online);
   std::optional<double> wake_at() const;
+  // The page's wall clock (Date.now()): sent tickets older than 90 days leave the local history.
+  void set_utc_now(double unix_ms);
+  // The page identified the customer (SupportWidget identify): their open tickets are fetched and
+  // screened against for duplicates too.
+  void identified();
   // Time passes without drawing (panel closed). true when requests wait in the outbox.
   bool tick(double now_ms);
 
@@ -100,6 +105,8 @@ class WidgetApp {
   double last_time_ms_ = 0;
   int frames_wanted_ = 2;              // ImGui reacts a frame late: draw a few after each input
   std::string requested_locale_, key_seed_;
+  bool identified_ = false;                 // SupportWidget identify: screen against the server's list
+  double utc_now_ms_ = 0;                   // the page's Date.now(), for the sent history's expiry
   std::vector<std::string> browser_languages_;
   std::string browser_languages_problem_;   // the page sent something else than a list
   support::LocaleChoice locale_;            // what the session speaks, and why

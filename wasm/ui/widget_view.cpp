@@ -56,6 +56,8 @@ ViewRequests draw_widget(support::SupportSession& session, float width, float he
     case support::Screen::Article: draw_article_screen(session); break;
     case support::Screen::TicketSent: draw_ticket_sent_screen(session); break;
     case support::Screen::Resolved: draw_resolved_screen(session); break;
+    case support::Screen::Duplicate: draw_duplicate_screen(session); break;
+    case support::Screen::EarlierTicket: draw_earlier_ticket_screen(session); break;
   }
   end_scroll_region();
   dc.tree->set_screen(drawn_screen, dc.first_heading);

@@ -118,6 +118,13 @@ EMSCRIPTEN_KEEPALIVE double widget_wake_at() {
   return at ? *at : -1;
 }
 
+// The page's wall clock (Date.now()): sent tickets older than 90 days leave the local history.
+EMSCRIPTEN_KEEPALIVE void widget_set_utc_now(double unix_ms) { module->app->set_utc_now(unix_ms); }
+
+// The page identified the customer (SupportWidget identify): their open tickets are fetched and
+// screened against for duplicates too.
+EMSCRIPTEN_KEEPALIVE void widget_identified() { module->app->identified(); }
+
 // Time passes for the session without drawing: the panel may be closed while a ticket waits to
 // be retried. Returns 1 when requests are waiting to be taken (widget_take_outbox).
 EMSCRIPTEN_KEEPALIVE int widget_tick(double now_ms) { return module->app->tick(now_ms) ? 1 : 0; }

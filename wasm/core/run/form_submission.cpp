@@ -1,7 +1,7 @@
 #include "run/form_submission.h"
 
 #include "config/config_text.h"
-#include "email/email_syntax.h"
+#include "email/email_check.h"
 #include "text/utf8_codec.h"
 
 namespace support {
@@ -51,7 +51,9 @@ FieldErrors validate_form_values(const Config& config, const FlowRun& run, const
       errors.push_back({field.id, "too_long",
                         replace_all(config_text(config, locale, "form.error.too_long"), "{max}",
                                     std::to_string(maximum))});
-    } else if (field.type == FormFieldType::email && !is_valid_email(value)) {
+    } else if (field.type == FormFieldType::email && !check_email(value, config.screening.email.lists).valid) {
+      // One check of an address for the whole widget: the browser's syntax plus a plausible domain
+      // (email/email_check.h), so "name@gmail" is caught before the server's syntax-only check.
       errors.push_back({field.id, "invalid_email", config_text(config, locale, "form.error.invalid_email")});
     }
   }

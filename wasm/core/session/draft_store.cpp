@@ -26,6 +26,8 @@ nlohmann::json draft_to_json(const SessionDraft& draft) {
                           {"key_request", draft.key_request},
                           {"screen", draft.screen}};
   if (draft.sending) saved["sending"] = true;
+  if (draft.screening_record.is_object()) saved["screening"] = draft.screening_record;
+  if (!draft.sent_history.entries().empty()) saved["sent_history"] = draft.sent_history.to_json();
   if (draft.last_sent)
     saved["last_sent"] = {{"number", draft.last_sent->number}, {"subject", draft.last_sent->subject},
                           {"created_at", draft.last_sent->created_at}};
@@ -57,6 +59,8 @@ std::optional<SessionDraft> draft_from_json(const nlohmann::json& saved) {
     draft.last_sent = SentTicket{number_member(*l, "number"), text_member(*l, "subject"),
                                  text_member(*l, "created_at")};
   draft.screen = text_member(saved, "screen");
+  if (auto r = saved.find("screening"); r != saved.end() && r->is_object()) draft.screening_record = *r;
+  if (auto h = saved.find("sent_history"); h != saved.end()) draft.sent_history = SentHistory::from_json(*h);
   if (auto s = saved.find("sending"); s != saved.end() && s->is_boolean()) draft.sending = s->get<bool>();
   return draft;
 }

@@ -1,9 +1,11 @@
 #pragma once
 // What the widget keeps in the browser's local storage so that a reload or a closed tab loses
 // nothing: the route through the flow, the form as typed, the articles read, the idempotency
-// key with the request it was sent with, and the last ticket sent. This file only translates
-// between that record and its JSON; the session decides what goes in and what comes back.
+// key with the request it was sent with, the last ticket sent and the recent ones (sent_history).
+// This file only translates between that record and its JSON; the session decides what goes in
+// and what comes back.
 #include "run/form_submission.h"
+#include "session/sent_history.h"
 #include "session/sent_ticket.h"
 
 #include <nlohmann/json.hpp>
@@ -24,6 +26,8 @@ struct SessionDraft {
   std::string screen;                         // "home", "flow" or "sent"
   std::optional<SentTicket> last_sent;
   bool sending = false;                       // a ticket was on its way (not answered for good)
+  nlohmann::json screening_record = nullptr;  // the screening choice of the unsent ticket
+  SentHistory sent_history;                   // this browser's recent tickets (drafts before it had none)
 };
 
 // The draft as saved (version 1).

@@ -13,6 +13,15 @@ int RequestQueue::post(const std::string& path, std::string body, Headers header
   return outgoing_.back().id;
 }
 
+int RequestQueue::get(const std::string& path) {
+  HttpRequest request;
+  request.id = next_id_++;
+  request.method = "GET";
+  request.path = path;
+  outgoing_.push_back(std::move(request));
+  return outgoing_.back().id;
+}
+
 int RequestQueue::resend(HttpRequest request) {
   request.id = next_id_++;
   outgoing_.push_back(std::move(request));

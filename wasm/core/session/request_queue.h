@@ -15,6 +15,8 @@ class RequestQueue {
 
   // Queues a POST of `body` (JSON text) to `path`; returns the request's id.
   int post(const std::string& path, std::string body, Headers headers);
+  // Queues a GET of `path`; returns the request's id.
+  int get(const std::string& path);
   // The id the next queued request will get.
   int peek_next_id() const { return next_id_; }
   // Queues `request` again under a new id (a retry of the very same request); returns the id.

@@ -13,6 +13,8 @@ std::string screen_key(const SupportSession& session) {
     case Screen::Article: return "article:" + (session.article() ? session.article()->id : std::string());
     case Screen::TicketSent: return "sent:" + std::to_string(session.ticket_number());
     case Screen::Resolved: return "resolved";
+    case Screen::Duplicate: return "duplicate:" + (session.duplicate() ? session.duplicate()->ticket.number : std::string());
+    case Screen::EarlierTicket: return "earlier:" + (session.duplicate() ? session.duplicate()->ticket.number : std::string());
   }
   return "";
 }

@@ -9,6 +9,8 @@ const char* screen_name(Screen screen) {
     case Screen::Article: return "article";
     case Screen::TicketSent: return "sent";
     case Screen::Resolved: return "resolved";
+    case Screen::Duplicate: return "duplicate";
+    case Screen::EarlierTicket: return "earlier_ticket";
   }
   return "home";
 }

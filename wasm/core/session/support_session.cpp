@@ -4,6 +4,7 @@
 #include "run/flow_jump.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace support {
 
@@ -31,8 +32,11 @@ SupportSession::SupportSession(Config config, std::string locale, std::string ke
       kb_file_(config_.kb.file),
       form_(config_, std::move(key_seed), requests_, [this](const std::string& key) { return text(key); }),
       search_box_(with_limit(5)),
-      form_search_(with_limit(3)) {
+      form_search_(with_limit(3)),
+      earlier_(config_.screening.duplicates.threshold) {
   if (locale_.empty()) locale_ = config_.texts.default_locale;
+  // The KB teaches the duplicate check which words are common on this site.
+  for (const KbArticle& article : config_.kb.articles) earlier_.add_background(article);
 }
 
 std::string SupportSession::text(const std::string& key) const {
@@ -126,6 +130,8 @@ void SupportSession::answer(const std::string& answer_id) {
 
 void SupportSession::back() {
   if (screen_ == Screen::Article) { screen_ = article_return_; return; }
+  if (screen_ == Screen::EarlierTicket && duplicate_ && !duplicate_->exact) { screen_ = Screen::Duplicate; return; }
+  if (screen_ == Screen::Duplicate || screen_ == Screen::EarlierTicket) { back_to_draft(); return; }
   if (!run_ || !run_->back()) { go_home(); return; }
   ++draft_revision_;
 }
@@ -239,7 +245,138 @@ std::string SupportSession::form_search_text() const {
 }
 
 void SupportSession::submit() {
-  if (run_) form_.submit(*run_, articles_opened_);
+  if (!run_ || screen_ != Screen::Flow) return;
+  // A required finding blocks with its message on its field; warnings never do.
+  FieldErrors blocking;
+  for (const DraftFinding& f : screening().findings)
+    if (f.level == RuleLevel::required) blocking.push_back({f.field, f.rule_id, f.message});
+  std::optional<TicketDraft> draft = form_.check(*run_, articles_opened_, blocking);
+  if (!draft) return;
+  // Before anything goes out: is this an earlier ticket again? An exact resubmit is never sent;
+  // a near one waits for the customer's word (unless they already said it is different).
+  if (auto match = earlier_.best_match(draft->subject, draft->description);
+      match && (match->exact || !form_.screening_record().is_object())) {
+    duplicate_ = std::move(match);
+    held_draft_ = std::move(draft);
+    screen_ = duplicate_->exact ? Screen::EarlierTicket : Screen::Duplicate;
+    ++draft_revision_;
+    return;
+  }
+  form_.send_checked(std::move(*draft));
+}
+
+// ---- screening ----
+
+const DraftScreening& SupportSession::screening() const {
+  if (screening_revision_ != draft_revision_) {
+    screening_revision_ = draft_revision_;
+    const std::string category = run_ ? run_->context().value_or("category") : std::string();
+    screening_ = screen_draft(config_, locale_, category, form_.values(),
+                              run_ ? run_->log() : nlohmann::json::array(), history_.knows_email(form_.value("email")));
+  }
+  return screening_;
+}
+
+void SupportSession::accept_email_suggestion() {
+  if (const auto suggestion = screening().email.suggestion) set_form_value("email", *suggestion);
+}
+
+namespace {
+std::string fill(std::string text, const std::string& placeholder, const std::string& value) {
+  for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
+    text.replace(at, placeholder.size(), value);
+  return text;
+}
+}  // namespace
+
+std::string SupportSession::duplicate_message() const {
+  if (!duplicate_) return {};
+  const auto& settings = config_.screening.duplicates;
+  if (duplicate_->exact) return fill(text(settings.resubmit_key), "{number}", duplicate_->ticket.number);
+  std::string message = fill(text(settings.similar_key), "{number}", duplicate_->ticket.number);
+  message = fill(std::move(message), "{date}", earlier_ticket_date());
+  return fill(std::move(message), "{status}", earlier_ticket_status());
+}
+
+std::string SupportSession::earlier_ticket_date() const {
+  if (!duplicate_) return {};
+  const std::string& date = duplicate_->ticket.date;
+  return parse_utc_seconds(date) ? date.substr(0, 10) : date;
+}
+
+std::string SupportSession::earlier_ticket_status() const {
+  if (!duplicate_) return {};
+  // A ticket known only to this browser: its status is the helpdesk's, not ours to guess.
+  const std::string key = "screening.duplicates.status." + (duplicate_->local ? std::string("sent") : duplicate_->ticket.status);
+  if (config_.texts.find(locale_, key)) return text(key);
+  return duplicate_->ticket.status;
+}
+
+void SupportSession::open_earlier_ticket() {
+  if (duplicate_) screen_ = Screen::EarlierTicket;
+}
+
+void SupportSession::send_as_different_problem() {
+  if (!duplicate_ || duplicate_->exact || !run_) return;
+  nlohmann::json record = {{"duplicate_of", duplicate_->ticket.number},
+                           {"choice", "different_problem"},
+                           {"score", std::round(duplicate_->score * 100) / 100}};
+  duplicate_.reset();
+  held_draft_.reset();
+  screen_ = Screen::Flow;
+  form_.set_screening_record(std::move(record));
+  if (auto draft = form_.check(*run_, articles_opened_)) form_.send_checked(std::move(*draft));
+  ++draft_revision_;
+}
+
+void SupportSession::back_to_draft() {
+  duplicate_.reset();
+  held_draft_.reset();
+  if (run_) screen_ = Screen::Flow;
+  ++draft_revision_;
+}
+
+std::optional<EmailAdvice> SupportSession::sent_email_advice() const {
+  if (screen_ != Screen::TicketSent || history_.entries().empty()) return std::nullopt;
+  const std::string& email = history_.entries().back().email;
+  std::size_t uses = 0;
+  for (const auto& e : history_.entries()) uses += e.email == email;
+  if (email.empty() || uses != 1) return std::nullopt;   // told with its first ticket only
+  const EmailCheck check = check_email(email, config_.screening.email.lists);
+  return check.valid ? email_advice_for(config_, locale_, check.provider) : std::nullopt;
+}
+
+std::optional<EmailAdvice> SupportSession::step_email_advice() const {
+  if (screen_ != Screen::Flow || !run_) return std::nullopt;
+  bool lists_generic_advice = false;
+  for (const auto& key : run_->current_step().item_keys)
+    for (const auto& advice : config_.email.spam_folder_advice) lists_generic_advice |= advice.text_key == key;
+  if (!lists_generic_advice) return std::nullopt;
+  // The address the widget knows: typed in this draft, else the page's prefill, else the last sent.
+  std::string address = form_.value("email");
+  if (address.empty()) {
+    auto it = prefill_.find("email");
+    if (it != prefill_.end()) address = it->second;
+  }
+  if (address.empty() && !history_.entries().empty()) address = history_.entries().back().email;
+  if (address.empty()) return std::nullopt;
+  const EmailCheck check = check_email(address, config_.screening.email.lists);
+  return check.valid ? email_advice_for(config_, locale_, check.provider) : std::nullopt;
+}
+
+void SupportSession::customer_identified() {
+  if (my_tickets_request_ == 0) my_tickets_request_ = requests_.get("/api/my/tickets");
+}
+
+void SupportSession::set_utc_now(std::int64_t unix_seconds) {
+  const std::size_t before = history_.entries().size();
+  history_.expire(unix_seconds);
+  if (history_.entries().size() != before) history_changed();
+}
+
+void SupportSession::history_changed() {
+  earlier_.set_sent(history_);
+  ++draft_revision_;
 }
 
 void SupportSession::post_event(const nlohmann::json& event) {
@@ -248,6 +385,12 @@ void SupportSession::post_event(const nlohmann::json& event) {
 }
 
 void SupportSession::on_response(int request_id, const HttpResponse& response) {
+  if (request_id == my_tickets_request_) {
+    // The customer's open tickets; without them the local history still screens.
+    if (response.status == 200) earlier_.set_server_list(nlohmann::json::parse(response.body, nullptr, false));
+    my_tickets_request_ = -1;
+    return;
+  }
   switch (form_.on_response(request_id, response)) {
     case TicketForm::Answer::sent: ticket_sent(); break;
     case TicketForm::Answer::retrying:   // saved as "on its way": a reload sends it again
@@ -266,6 +409,12 @@ void SupportSession::set_online(bool online) { form_.set_online(online); }
 // The server stored the ticket: show what was sent, and make sure nothing that follows can be
 // taken for it. The flow is over; the next ticket starts from the first screen.
 void SupportSession::ticket_sent() {
+  if (const auto& sent = form_.last_stored(); sent && form_.last_sent()) {
+    history_.add({form_.last_sent()->number, sent->subject, sent->description, form_.last_sent()->created_at, sent->email});
+    history_changed();
+  }
+  duplicate_.reset();
+  held_draft_.reset();
   run_.reset();
   article_ = nullptr;
   articles_opened_.clear();
@@ -321,6 +470,8 @@ SessionDraft SupportSession::draft() const {
   draft.screen = run_ && screen_ != Screen::Home ? "flow" : form_.ticket_number() > 0 ? "sent" : "home";
   draft.last_sent = form_.last_sent();
   draft.sending = form_.was_sending() && run_ && run_->reached_form();
+  draft.screening_record = form_.screening_record();
+  draft.sent_history = history_;
   return draft;
 }
 
@@ -331,7 +482,9 @@ void SupportSession::restore_draft(const nlohmann::json& saved) {
     // Articles of a KB file are not loaded yet when the draft comes back: keep their ids.
     if (articles_opened_.size() < kMaxSavedArticles && (find_article(id) || (kb_file_.expects_file() && id.size() <= 200)))
       articles_opened_.push_back(id);
-  form_.restore(draft->values, draft->idempotency_key, draft->key_request, draft->last_sent);
+  form_.restore(draft->values, draft->idempotency_key, draft->key_request, draft->last_sent, draft->screening_record);
+  for (const auto& entry : draft->sent_history.entries()) history_.add(entry);
+  earlier_.set_sent(history_);
   if (draft->screen == "sent" && form_.last_sent()) {
     form_.show_last_sent();   // back on "what was sent", never on its form
     screen_ = Screen::TicketSent;

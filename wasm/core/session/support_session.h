@@ -9,11 +9,16 @@
 //   RequestQueue    the requests waiting for the platform   (session/request_queue.h)
 //   SessionDraft    the local draft and its JSON            (session/draft_store.h)
 //   LiveSearch      debounced suggestions                   (session/live_search.h)
+//   DraftScreening  findings, tone, email check shown on the form (session/draft_screening.h)
+//   SentHistory     this browser's recent tickets           (session/sent_history.h)
+//   EarlierTickets  duplicate screening against them        (session/earlier_tickets.h)
 #include "config/config.h"
 #include "kb/kb_article.h"
 #include "run/flow_run.h"
 #include "search/search_index.h"
+#include "session/draft_screening.h"
 #include "session/draft_store.h"
+#include "session/earlier_tickets.h"
 #include "session/http_exchange.h"
 #include "session/kb_file_loader.h"
 #include "session/knowledge_base.h"
@@ -24,6 +29,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +43,8 @@ enum class Screen {
   Article,   // a KB article, with "Did this answer your question?"
   TicketSent,   // the server stored the ticket: what was sent, its number, where to follow it
   Resolved,     // the problem was solved without a ticket ("fixed it", "this answered it")
+  Duplicate,    // the draft looks like an earlier ticket: both side by side, nothing sent yet
+  EarlierTicket,   // that earlier ticket on its own ("Go to that ticket", or an exact resubmit)
 };
 
 class SupportSession {
@@ -116,6 +124,37 @@ public:
   void prefill(const FormValues& values, const std::vector<std::string>& locked);
   bool field_locked(const std::string& field_id) const;
 
+  // --- screening before submit (docs/screening.md) ---
+  // Findings, tone notes, email check and reminder for the form as it stands (recomputed after a
+  // change of the values, the flow or the locale).
+  const DraftScreening& screening() const;
+  // "Did you mean name@gmail.com?" tapped: the email field takes the suggestion.
+  void accept_email_suggestion();
+  // The earlier ticket the submitted draft looks like (Duplicate and EarlierTicket screens).
+  const std::optional<DuplicateMatch>& duplicate() const { return duplicate_; }
+  // The draft held back on the Duplicate screen (subject and description as they would be sent).
+  const std::optional<TicketDraft>& held_draft() const { return held_draft_; }
+  // "This looks like ticket #N from <date>, which is <status>." or, for an exact resubmit, "You
+  // already sent this exact message as ticket #N".
+  std::string duplicate_message() const;
+  std::string earlier_ticket_date() const;     // the match's date, readable
+  std::string earlier_ticket_status() const;   // the match's status in the locale's words
+  void open_earlier_ticket();      // "Go to that ticket"
+  void send_as_different_problem();   // "It's a different problem": sent, the choice recorded
+  void back_to_draft();            // from either screen back to the form, everything kept
+  // The provider's advice for the address just used, on the success screen (its first ticket
+  // from this browser); and in a flow step that lists generic spam-folder advice, the advice for
+  // the address the widget knows (typed or prefilled).
+  std::optional<EmailAdvice> sent_email_advice() const;
+  std::optional<EmailAdvice> step_email_advice() const;
+  // The page identified the customer (SupportWidget identify): their open tickets are fetched
+  // from GET /api/my/tickets and screened against too.
+  void customer_identified();
+  std::size_t earlier_ticket_count() const { return earlier_.size(); }
+  // The platform's clock (seconds since 1970, UTC): sent history older than 90 days expires.
+  void set_utc_now(std::int64_t unix_seconds);
+  const SentHistory& sent_history() const { return history_; }
+
   // --- after sending or resolving ---
   long ticket_number() const { return form_.ticket_number(); }
   // The last ticket this browser sent (kept across reloads); nullopt before the first.
@@ -150,6 +189,7 @@ private:
   void replay_current_flow();
   void after_flow_move();
   void post_event(const nlohmann::json& event);
+  void history_changed();
   void ticket_sent();
   std::string form_search_text() const;
   bool on_form() const;
@@ -175,6 +215,14 @@ private:
   std::vector<std::string> locked_fields_;  // ...and locked: read-only in the form
   void apply_prefill();
   unsigned draft_revision_ = 0;
+
+  SentHistory history_;
+  EarlierTickets earlier_;
+  int my_tickets_request_ = 0;
+  std::optional<DuplicateMatch> duplicate_;
+  std::optional<TicketDraft> held_draft_;
+  mutable DraftScreening screening_;
+  mutable unsigned screening_revision_ = ~0u;
 };
 
 }  // namespace support

@@ -51,6 +51,8 @@ bool TicketForm::set_value(const std::string& field_id, std::string text) {
   }
   for (auto e = field_errors_.begin(); e != field_errors_.end();)
     e = e->field == field_id ? field_errors_.erase(e) : e + 1;
+  // "It's a different problem" was said of the text as it was: an edit asks again.
+  if (field_id == "subject" || field_id == "description") screening_record_ = nullptr;
   return true;
 }
 
@@ -66,7 +68,12 @@ void TicketForm::clear_errors() {
 }
 
 void TicketForm::submit(const FlowRun& run, const std::vector<std::string>& articles_opened) {
-  if (sending() || !run.reached_form()) return;   // a double click must not send twice
+  if (auto draft = check(run, articles_opened)) send_checked(std::move(*draft));
+}
+
+std::optional<TicketDraft> TicketForm::check(const FlowRun& run, const std::vector<std::string>& articles_opened,
+                                             const FieldErrors& blocking) {
+  if (sending() || !run.reached_form()) return std::nullopt;   // a double click must not send twice
   error_.clear();
   field_errors_ = validate_form_values(config_, run, values_);
   // Then the server's own rules on the ticket the form makes, so the widget never sends what the
@@ -75,12 +82,23 @@ void TicketForm::submit(const FlowRun& run, const std::vector<std::string>& arti
     TicketDraft draft = ticket_draft_from_form(config_, run, values_);
     field_errors_ = validate_ticket_draft(draft, ticket_rules_from_config(config_));
   }
+  for (const auto& b : blocking) {
+    bool has = false;
+    for (const auto& e : field_errors_) has |= e.field == b.field;
+    if (!has) field_errors_.push_back(b);
+  }
   if (!field_errors_.empty()) {
     error_ = text_("form.fix_errors");
-    return;
+    return std::nullopt;
   }
   TicketDraft draft = ticket_draft_from_form(config_, run, values_);
   draft.articles_opened = articles_opened;
+  return draft;
+}
+
+void TicketForm::send_checked(TicketDraft draft) {
+  if (sending()) return;
+  draft.screening = screening_record_;
   send(std::move(draft));
 }
 
@@ -198,7 +216,9 @@ void TicketForm::ticket_stored(const nlohmann::json& answer) {
   new_idempotency_key();
   key_request_.clear();
   key_reuse_retried_ = false;
+  last_stored_ = pending_;
   pending_.reset();
+  screening_record_ = nullptr;
   clear_errors();
   values_.erase("subject");        // the next ticket is about something else;
   values_.erase("description");    // name and email stay for it
@@ -206,6 +226,7 @@ void TicketForm::ticket_stored(const nlohmann::json& answer) {
 
 void TicketForm::start_over() {
   clear_errors();
+  screening_record_ = nullptr;
   ticket_number_ = 0;
   new_idempotency_key();
   key_request_.clear();
@@ -213,8 +234,9 @@ void TicketForm::start_over() {
 }
 
 void TicketForm::restore(const FormValues& values, const std::string& key, const std::string& key_request,
-                         const std::optional<SentTicket>& last_sent) {
+                         const std::optional<SentTicket>& last_sent, const nlohmann::json& screening_record) {
   for (const auto& [field, text] : values) values_[field] = text;
+  if (screening_record.is_object()) screening_record_ = screening_record;
   if (!key.empty()) {
     idempotency_key_ = key;           // the same unsent ticket keeps its key...
     key_request_ = key_request;       // ...and the request it was sent with, if any

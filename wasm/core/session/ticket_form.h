@@ -38,6 +38,16 @@ class TicketForm {
   // Checks the values (the form's rules, then the server's own rules on the ticket they make)
   // and, when all is well, queues the ticket. Ignored while a ticket is on its way.
   void submit(const FlowRun& run, const std::vector<std::string>& articles_opened);
+  // submit() in two halves, so the session can screen the ticket in between: check() validates
+  // (plus `blocking`, e.g. required screening findings) and shows the errors, or returns the
+  // ticket the form makes; send_checked() sends it with the screening record.
+  std::optional<TicketDraft> check(const FlowRun& run, const std::vector<std::string>& articles_opened,
+                                   const FieldErrors& blocking = {});
+  void send_checked(TicketDraft draft);
+  // What the screening asked and the customer chose (ticket "screening"); null: nothing. Part of
+  // the request, so it is kept with the draft and goes again with a resend after a reload.
+  void set_screening_record(nlohmann::json record) { screening_record_ = std::move(record); }
+  const nlohmann::json& screening_record() const { return screening_record_; }
   // A ticket is on its way: sent and not answered yet, or waiting to be tried again.
   bool sending() const { return sender_.active(); }
 
@@ -65,6 +75,8 @@ class TicketForm {
   long ticket_number() const { return ticket_number_; }
   void forget_ticket_number() { ticket_number_ = 0; }
   const std::optional<SentTicket>& last_sent() const { return last_sent_; }
+  // The ticket the server stored last, as it was sent (for the sent history).
+  const std::optional<TicketDraft>& last_stored() const { return last_stored_; }
   // A new ticket from scratch: no errors, no number shown, a fresh key.
   void start_over();
 
@@ -77,7 +89,7 @@ class TicketForm {
   // Puts back what a saved draft held: its values (over the current ones), the key of the unsent
   // ticket with its request (an empty key keeps the current one), the last ticket sent.
   void restore(const FormValues& values, const std::string& key, const std::string& key_request,
-               const std::optional<SentTicket>& last_sent);
+               const std::optional<SentTicket>& last_sent, const nlohmann::json& screening_record = nullptr);
   // Back on "what was sent" after a reload.
   void show_last_sent() { ticket_number_ = last_sent_ ? last_sent_->number : 0; }
 
@@ -105,6 +117,8 @@ class TicketForm {
   double now_ms_ = 0;
   long ticket_number_ = 0;
   std::optional<SentTicket> last_sent_;
+  std::optional<TicketDraft> last_stored_;
+  nlohmann::json screening_record_ = nullptr;
 };
 
 }  // namespace support

@@ -10,7 +10,8 @@ using nlohmann::json;
 // Keys with a meaning of their own; everything else at the top level goes to `extra`.
 constexpr std::string_view kKnownKeys[] = {
     "name",    "email",           "subject",         "description",     "category", "product",
-    "locale",  "idempotency_key", "troubleshooting", "articles_opened", "extra"};
+    "locale",  "idempotency_key", "troubleshooting", "articles_opened", "extra",
+    "screening"};
 
 bool is_known_key(const std::string& key) {
   for (std::string_view known : kKnownKeys) {
@@ -61,7 +62,7 @@ void trim_in_place(std::string& text) { text = std::string(trim(text)); }
 nlohmann::json to_json(const TicketDraft& draft) {
   json articles = json::array();
   for (const std::string& id : draft.articles_opened) articles.push_back(id);
-  return json{
+  json out{
       {"name", draft.name},
       {"email", draft.email},
       {"subject", draft.subject},
@@ -74,6 +75,8 @@ nlohmann::json to_json(const TicketDraft& draft) {
       {"articles_opened", std::move(articles)},
       {"extra", draft.extra.is_object() ? draft.extra : json::object()},
   };
+  if (!draft.screening.is_null()) out["screening"] = draft.screening;   // only when something was asked
+  return out;
 }
 
 TicketDraft ticket_draft_from_json(const nlohmann::json& j) {
@@ -99,6 +102,7 @@ TicketDraft ticket_draft_from_json(const nlohmann::json& j) {
     }
   }
   read_articles(j, draft);
+  if (const auto it = j.find("screening"); it != j.end()) draft.screening = *it;   // checked by validate_ticket_draft
 
   for (const auto& [key, value] : j.items()) {
     if (!is_known_key(key)) draft.extra[key] = value;

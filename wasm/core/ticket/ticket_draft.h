@@ -22,6 +22,9 @@ struct TicketDraft {
   // Extra form fields a site configures (earlier_ticket_number, agent_name, site_url, ...):
   // a flat object of scalar values, validated by validate_ticket_draft.
   nlohmann::json extra = nlohmann::json::object();
+  // What the widget's screening asked and what the customer chose (docs/screening.md), e.g.
+  // {"duplicate_of": "12", "choice": "different_problem", "score": 0.62}; null when nothing was asked.
+  nlohmann::json screening = nullptr;
 
   // Filled by ticket_draft_from_json, never serialised: the JSON keys whose value had the wrong
   // type (e.g. "email": 42). validate_ticket_draft reports each as an "invalid_type" error.

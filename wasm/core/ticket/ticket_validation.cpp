@@ -127,6 +127,28 @@ void check_extra(ErrorList& errors, const nlohmann::json& extra, const Validatio
   }
 }
 
+// The screening record: an object of the known members only, each of its type (docs/screening.md).
+void check_screening(ErrorList& errors, const nlohmann::json& screening, const ValidationRules& rules) {
+  if (screening.is_null()) return;
+  const ValidationMessages& m = errors.messages();
+  if (!screening.is_object()) return errors.add("screening", "invalid_type", m.invalid_type);
+  for (const auto& [key, value] : screening.items()) {
+    if (key == "duplicate_of" && value.is_string()) {
+      const std::string& number = value.get_ref<const std::string&>();   // a ticket number: digits
+      if (number.empty() || number.size() > 18 || number.find_first_not_of("0123456789") != std::string::npos)
+        errors.add("screening.duplicate_of", "invalid_type", m.invalid_type);
+    } else if (key == "choice" && value.is_string()) {
+      const std::string& choice = value.get_ref<const std::string&>();
+      if (choice != "different_problem") errors.add("screening.choice", "invalid_type", m.invalid_type);
+    } else if (key == "score" && value.is_number()) {
+      const double score = value.get<double>();
+      if (!(score >= 0 && score <= 1)) errors.add("screening.score", "invalid_type", m.invalid_type);
+    } else {
+      errors.add("screening." + key, "invalid_type", m.invalid_type);
+    }
+  }
+}
+
 }  // namespace
 
 std::size_t ValidationRules::description_min_for(const std::string& category) const {
@@ -169,6 +191,7 @@ FieldErrors validate_ticket_draft(const TicketDraft& draft, const ValidationRule
                {{"max", std::to_string(rules.troubleshooting_max)}});
   }
   check_extra(errors, draft.extra, rules);
+  check_screening(errors, draft.screening, rules);
   return errors.take();
 }
 

@@ -26,7 +26,9 @@ void draw_flow_screen(support::SupportSession& session) {
     if (step.type == support::StepType::end) status(run->text(step.text_key));
     else paragraph(run->text(step.text_key));
   }
-  for (const auto& key : step.item_keys) bullet(run->text(key));
+  // Generic spam-folder advice gives way to the advice for the address the widget knows.
+  if (const auto advice = session.step_email_advice()) draw_email_advice(*advice);
+  else for (const auto& key : step.item_keys) bullet(run->text(key));
 
   if (step.type == support::StepType::kb_check) {
     for (const auto* article : session.step_articles())

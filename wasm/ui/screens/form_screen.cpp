@@ -3,6 +3,21 @@
 
 namespace ui {
 
+namespace {
+
+// A screening finding beside its field: what to add, and under it why (docs/screening.md).
+void draw_finding(const support::DraftFinding& finding) {
+  paragraph(finding.message);
+  if (!finding.reason.empty()) paragraph(finding.reason, true);
+}
+
+}  // namespace
+
+void draw_email_advice(const support::EmailAdvice& advice) {
+  if (!advice.where.empty()) paragraph(advice.where);
+  for (const auto& step : advice.steps) bullet(step);   // one list for screen readers
+}
+
 void draw_form_fields(support::SupportSession& session) {
   const support::FlowRun& run = *session.flow();
   const support::FlowStep& step = run.current_step();
@@ -37,6 +52,18 @@ void draw_form_fields(support::SupportSession& session) {
     std::string value = session.form_value(f.id);
     if (text_field(spec, value)) session.set_form_value(f.id, std::move(value));
 
+    // Screening beside the field: warnings (a required finding shows as the field's error on
+    // Send), and for the address the typo suggestion and where our replies may land.
+    const support::DraftScreening& screening = session.screening();
+    for (const support::DraftFinding* finding : screening.findings_for(f.id))
+      if (finding->level == support::RuleLevel::warning) draw_finding(*finding);
+    if (purpose == support::FieldPurpose::email) {
+      if (!screening.email_suggestion_text.empty() &&
+          button(screening.email_suggestion_text, ButtonKind::Secondary, false, -1))
+        session.accept_email_suggestion();
+      if (screening.email_advice) draw_email_advice(*screening.email_advice);
+    }
+
     // Right under the description: articles that match what is being written.
     if (purpose == support::FieldPurpose::description) {
       const auto& hits = session.form_suggestions();
@@ -46,8 +73,20 @@ void draw_form_fields(support::SupportSession& session) {
       }
     }
   }
+  // Tone notes are gentle and never block; the text stays as written.
+  const support::DraftScreening& screening = session.screening();
+  for (const auto& note : screening.tone) status(note.message);
+  // Findings about something that is not a field here (e.g. the plugin chosen earlier in the flow).
+  for (const auto& finding : screening.findings) {
+    bool is_field = false;
+    for (const auto& f : step.fields) is_field |= f.id == finding.field;
+    if (is_field) continue;
+    if (const std::string error = session.field_error(finding.field); !error.empty()) alert(error);
+    else draw_finding(finding);
+  }
   if (!field_errors && !session.form_error().empty()) alert(session.form_error());
   spacing(4);
+  if (!screening.queue_reminder.empty()) paragraph(screening.queue_reminder, true);
   const bool sending = session.sending();
   if (button(sending ? session.text("form.sending") : session.text("form.submit"), ButtonKind::Primary, sending, -1)) {
     session.submit();

@@ -4,15 +4,11 @@
 #include <string>
 
 namespace ui {
-namespace {
 
-// "2026-12-01T22:10:05Z" -> "2026-12-01 22:10 UTC"; anything else is shown as it came.
 std::string readable_utc(const std::string& iso) {
   if (iso.size() < 16 || iso[10] != 'T') return iso;
   return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
-
-}  // namespace
 
 // After a ticket was stored: what was sent, and where to follow it. "New request" starts again
 // from the first screen.
@@ -25,6 +21,12 @@ void draw_ticket_sent_screen(support::SupportSession& session) {
   }
   paragraph(session.text("form.sent.text"));
   paragraph(session.text("form.sent.follow"));
+  // The first ticket from this address: make sure our replies reach it.
+  if (const auto advice = session.sent_email_advice()) {
+    spacing(4);
+    heading(session.text("screening.email.advice_title"), 3);
+    draw_email_advice(*advice);
+  }
   spacing(8);
   if (button(session.text("nav.new_request"), ButtonKind::Secondary)) session.start_over();
 }

@@ -1,0 +1,47 @@
+#pragma once
+// The customer's earlier tickets that a new draft is screened against for duplicates: this
+// browser's sent history plus, for an identified customer, the open tickets the server lists
+// (GET /api/my/tickets). Wraps a DuplicateIndex (screening/duplicate_index.h) whose word rarity
+// also learns from the KB articles, and is rebuilt only when the tickets change, so a check
+// analyses just the draft.
+#include "kb/kb_article.h"
+#include "screening/duplicate_index.h"
+#include "session/sent_history.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace support {
+
+struct DuplicateMatch {
+  EarlierTicket ticket;
+  double score = 0;     // 0..1
+  bool exact = false;   // the same subject and description: a resubmit
+  bool local = false;   // from this browser's history (else from the server's list)
+};
+
+class EarlierTickets {
+ public:
+  explicit EarlierTickets(double threshold);
+
+  void add_background(const KbArticle& article);
+  void set_sent(const SentHistory& history);
+  // The "tickets" array of GET /api/my/tickets; closed ones are left out. false when malformed.
+  bool set_server_list(const nlohmann::json& answer);
+  std::size_t size() const { return index_.tickets().size(); }
+
+  // The best earlier ticket flagged as a duplicate of the draft; nullopt when none is.
+  std::optional<DuplicateMatch> best_match(const std::string& subject, const std::string& description) const;
+
+ private:
+  void rebuild();
+
+  DuplicateIndex index_;
+  std::vector<EarlierTicket> sent_, server_;
+  std::vector<bool> local_;   // by index_ ticket
+};
+
+}  // namespace support
