@@ -328,6 +328,7 @@ void SupportSession::restore_draft(const nlohmann::json& saved) {
     if (articles_opened_.size() < kMaxSavedArticles && (find_article(id) || (kb_file_.expects_file() && id.size() <= 200)))
       articles_opened_.push_back(id);
   form_.restore(draft->values, draft->idempotency_key, draft->key_request, draft->last_sent);
+  restore_saved_attachments(saved);
   if (draft->screen == "sent" && form_.last_sent()) {
     form_.show_last_sent();   // back on "what was sent", never on its form
     screen_ = Screen::TicketSent;

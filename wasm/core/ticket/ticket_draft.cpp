@@ -10,7 +10,7 @@ using nlohmann::json;
 // Keys with a meaning of their own; everything else at the top level goes to `extra`.
 constexpr std::string_view kKnownKeys[] = {
     "name",    "email",           "subject",         "description",     "category", "product",
-    "locale",  "idempotency_key", "troubleshooting", "articles_opened", "extra"};
+    "locale",  "idempotency_key", "troubleshooting", "articles_opened", "extra", "attachments"};
 
 bool is_known_key(const std::string& key) {
   for (std::string_view known : kKnownKeys) {
@@ -46,6 +46,30 @@ void read_articles(const json& j, TicketDraft& draft) {
   }
 }
 
+// [{"name", "type", "size", "content"}]; any item of the wrong shape makes the whole list a
+// wrong-type field (a file is never dropped silently).
+void read_attachments(const json& j, TicketDraft& draft) {
+  const auto it = j.find("attachments");
+  if (it == j.end() || it->is_null()) return;
+  bool ok = it->is_array();
+  if (ok) {
+    for (const json& item : *it) {
+      const auto name = item.is_object() ? item.find("name") : item.end();
+      if (!item.is_object() || name == item.end() || !name->is_string() || !item.value("type", json()).is_string() ||
+          !item.value("size", json()).is_number_unsigned() || !item.value("content", json()).is_string()) {
+        ok = false;
+        break;
+      }
+      draft.attachments.push_back({item["name"].get<std::string>(), item["type"].get<std::string>(),
+                                   item["size"].get<std::size_t>(), item["content"].get<std::string>()});
+    }
+  }
+  if (!ok) {
+    draft.attachments.clear();
+    draft.wrong_type_fields.emplace_back("attachments");
+  }
+}
+
 std::string_view trim(std::string_view text) {
   const char* const spaces = " \t\r\n\f\v";
   const auto first = text.find_first_not_of(spaces);
@@ -61,7 +85,7 @@ void trim_in_place(std::string& text) { text = std::string(trim(text)); }
 nlohmann::json to_json(const TicketDraft& draft) {
   json articles = json::array();
   for (const std::string& id : draft.articles_opened) articles.push_back(id);
-  return json{
+  json out{
       {"name", draft.name},
       {"email", draft.email},
       {"subject", draft.subject},
@@ -74,6 +98,13 @@ nlohmann::json to_json(const TicketDraft& draft) {
       {"articles_opened", std::move(articles)},
       {"extra", draft.extra.is_object() ? draft.extra : json::object()},
   };
+  if (!draft.attachments.empty()) {
+    json files = json::array();
+    for (const TicketAttachment& file : draft.attachments)
+      files.push_back({{"name", file.name}, {"type", file.type}, {"size", file.size}, {"content", file.content}});
+    out["attachments"] = std::move(files);
+  }
+  return out;
 }
 
 TicketDraft ticket_draft_from_json(const nlohmann::json& j) {
@@ -99,6 +130,7 @@ TicketDraft ticket_draft_from_json(const nlohmann::json& j) {
     }
   }
   read_articles(j, draft);
+  read_attachments(j, draft);
 
   for (const auto& [key, value] : j.items()) {
     if (!is_known_key(key)) draft.extra[key] = value;

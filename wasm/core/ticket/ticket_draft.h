@@ -1,6 +1,8 @@
 #pragma once
 // What a customer is about to send: the fields they typed plus what the widget learned on the way
 // (category, product, the troubleshooting log, the articles they opened).
+#include "ticket/ticket_attachment.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -22,6 +24,9 @@ struct TicketDraft {
   // Extra form fields a site configures (earlier_ticket_number, agent_name, site_url, ...):
   // a flat object of scalar values, validated by validate_ticket_draft.
   nlohmann::json extra = nlohmann::json::object();
+  // Files sent with the ticket (screenshots, logs); in JSON only when there are some, so a draft
+  // without files reads and fingerprints as it always did.
+  std::vector<TicketAttachment> attachments;
 
   // Filled by ticket_draft_from_json, never serialised: the JSON keys whose value had the wrong
   // type (e.g. "email": 42). validate_ticket_draft reports each as an "invalid_type" error.

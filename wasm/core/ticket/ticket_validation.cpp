@@ -1,5 +1,7 @@
 #include "ticket/ticket_validation.h"
 
+#include "ticket/attachment_check.h"
+
 #include "email/email_syntax.h"
 #include "text/utf8_codec.h"
 
@@ -169,7 +171,10 @@ FieldErrors validate_ticket_draft(const TicketDraft& draft, const ValidationRule
                {{"max", std::to_string(rules.troubleshooting_max)}});
   }
   check_extra(errors, draft.extra, rules);
-  return errors.take();
+  FieldErrors found = errors.take();
+  for (FieldError& e : validate_attachments(draft.attachments, draft.category, rules.attachments))
+    found.push_back(std::move(e));
+  return found;
 }
 
 }  // namespace support
