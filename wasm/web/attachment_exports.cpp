@@ -1,0 +1,33 @@
+// The one entry point for files (picked, dropped or pasted): the page glue reads each file's
+// bytes (shell/widget-host.js) and hands them over here; the session checks and keeps them.
+#include "widget_state.h"
+
+#include <emscripten/emscripten.h>
+
+#include <string>
+#include <string_view>
+
+using web::g;
+
+extern "C" {
+
+// first = 1 for the first file of what arrived together (one pick, one drop, one paste): the
+// refusals of the batch before are cleared, so the messages beside the list are about this one.
+// length -1: the browser could not read the file (it is refused as unreadable, with its name).
+// Returns 1 when the file was added, 0 when it was refused (the form says why).
+EMSCRIPTEN_KEEPALIVE int widget_add_attachment(const char* name, const char* type, const char* bytes, int length,
+                                               int first) {
+  if (!g->session || !name) return 0;
+  if (first) g->session->begin_adding_files();
+  if (length < 0) {
+    g->session->file_unreadable(name);
+    g->frames_wanted = 3;
+    return 0;
+  }
+  const bool added = g->session->add_attachment(name, type ? type : "",
+                                                std::string_view(bytes ? bytes : "", std::size_t(length)));
+  g->frames_wanted = 3;
+  return added ? 1 : 0;
+}
+
+}  // extern "C"
