@@ -9,6 +9,7 @@
 #include "ticket/ticket_draft.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -152,8 +153,15 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
     return;
   }
 
-  const TicketInsertResult result =
-      context.tickets.insert(to_json(draft), draft.category, draft.idempotency_key, client);
+  // The files go to their own table in the ticket's transaction; the stored JSON keeps their
+  // metadata and sha256, so a repeat with other files is a different request.
+  json stored = to_json(draft);
+  const std::vector<StoredAttachment> files = take_attachments_for_storage(draft, stored);
+  AttachmentStore* attachments = context.relay.attachments;
+  if (!files.empty() && !attachments) throw std::runtime_error("tickets with files need an attachment store");
+  const TicketInsertResult result = context.tickets.insert(
+      stored, draft.category, draft.idempotency_key, client,
+      [&](const StoredTicket& ticket) { if (!files.empty()) attachments->insert_locked(ticket.id, files); });
   if (result.key_reused) {
     return send_json(response, 422,
                      {{"error", "this idempotency key was already used for a different ticket; "
@@ -214,6 +222,10 @@ void get_readiness(ApiContext& context, httplib::Response& response) {
 // reached the helpdesk. The list and GET /api/tickets/{id} answer the same object.
 json staff_ticket_json(ApiContext& context, const StoredTicket& ticket) {
   json out = ticket_to_json(ticket);
+  if (out.contains("attachments") && out["attachments"].is_array()) {
+    for (std::size_t i = 0; i < out["attachments"].size(); ++i)
+      out["attachments"][i]["url"] = "/api/tickets/" + ticket.id + "/attachments/" + std::to_string(i);
+  }
   if (context.relay.outbox) {
     const std::optional<DeliveryState> delivery = context.relay.outbox->find(ticket.number);
     out["delivery"] = delivery ? delivery_to_json(*delivery) : json();
@@ -227,6 +239,42 @@ void get_ticket(ApiContext& context, const httplib::Request& request, httplib::R
   const std::optional<StoredTicket> ticket = context.tickets.find_by_id(id);
   if (!ticket) return send_error(response, 404, "no ticket with id " + id);
   send_json(response, 200, staff_ticket_json(context, *ticket));
+}
+
+// RFC 6266: a plain ASCII fallback name (quotes, backslashes and controls replaced) and the
+// exact name percent-encoded as UTF-8.
+std::string content_disposition(const std::string& name) {
+  std::string plain, encoded;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    plain += (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') ? '_' : static_cast<char>(c);
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded;
+}
+
+// GET /api/tickets/{id}/attachments/{n}: one file as it was sent, for staff. Always a download
+// (never shown inline on our origin) and never sniffed into another type.
+void get_attachment(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  if (!require_staff(context, request, response)) return;
+  const std::string id = request.matches[1];
+  const std::string position = request.matches[2];
+  if (!context.tickets.find_by_id(id)) return send_error(response, 404, "no ticket with id " + id);
+  std::optional<StoredAttachment> file;
+  if (context.relay.attachments && position.size() <= 3) file = context.relay.attachments->find(id, std::stoul(position));
+  if (!file) return send_error(response, 404, "ticket " + id + " has no attachment " + position);
+  response.status = 200;
+  response.set_header("Content-Disposition", content_disposition(file->name));
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Content-Security-Policy", "default-src 'none'; sandbox");
+  response.set_header("Cache-Control", "no-store");
+  response.set_content(file->content, file->type);
 }
 
 void post_event(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -336,6 +384,10 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
   server.Get(R"(/api/tickets/([^/]+))", route([&context](const httplib::Request& request, httplib::Response& response) {
     get_ticket(context, request, response);
   }));
+  server.Get(R"(/api/tickets/([^/]+)/attachments/([0-9]+))",
+             route([&context](const httplib::Request& request, httplib::Response& response) {
+               get_attachment(context, request, response);
+             }));
   server.Post(R"(/api/tickets/([^/]+)/retry-delivery)",
               route([&context](const httplib::Request& request, httplib::Response& response) {
                 retry_delivery(context, request, response);

@@ -1,5 +1,6 @@
 // support-server: reference backend for the support widget (see docs/api.md).
 #include "api_routes.h"
+#include "attachment_store.h"
 #include "connectors/connector_factory.h"
 #include "database.h"
 #include "delivery/forwarder.h"
@@ -15,11 +16,13 @@
 #include "static_files.h"
 #include "ticket_store.h"
 
+#include "config/attachment_settings_json.h"
 #include "config/config_parser.h"
 #include "ticket/ticket_rules_from_config.h"
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <csignal>
@@ -74,6 +77,13 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
   EventStore events(database);
   const std::unique_ptr<HelpdeskConnector> connector = make_helpdesk_connector(relay_config);
   Forwarder forwarder(outbox, tickets, *connector, relay_config.outbox, log);
+  AttachmentStore attachments(database);
+  forwarder.set_attachment_source([&attachments](const std::string& ticket_id) {
+    std::vector<DeliveryAttachment> files;
+    for (StoredAttachment& file : attachments.list(ticket_id, true))
+      files.push_back({std::move(file.name), std::move(file.type), std::move(file.content)});
+    return files;
+  });
   ApiRateLimits limits(relay_config.rate_limits);
 
   const std::vector<std::string>& origins =
@@ -101,7 +111,12 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
                 << " configuration problem(s); run supportctl lint on it\n";
     }
     context.rules = support::ticket_rules_from_config(parsed.config);
+    // A ticket with every file at its largest must fit the body limit (base64 and all).
+    if (!context.rules.attachments.categories.empty() && context.rules.attachments.max_files > 0)
+      context.max_body = std::max<std::size_t>(
+          context.max_body, static_cast<std::size_t>(support::attachment_body_allowance(parsed.config.attachments)));
   }
+  context.relay.attachments = &attachments;
 
   if (!options.identity_secret_file.empty()) {
     context.identity_secret = read_whole_file(options.identity_secret_file);
@@ -115,7 +130,7 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
 
   httplib::Server server;
   server.set_socket_options(exclusive_port_socket_options);
-  server.set_payload_max_length(options.max_body);
+  server.set_payload_max_length(context.max_body);
   install_request_log(server, log);
   register_api_routes(server, context);
   register_static_files(server, options.web_dir, context.cors);
