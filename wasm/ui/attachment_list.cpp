@@ -18,6 +18,7 @@ void draw_attachment_list(support::SupportSession& session, const support::FormF
   std::size_t remove_at = files.size();
   for (std::size_t i = 0; i < files.size(); ++i) {
     bullet(files[i].name + " (" + support::format_file_size(files[i].size) + ")");
+    ImGui::SameLine();   // Remove beside the file it removes
     if (button(session.text("attachments.remove") + "##attachment" + std::to_string(i), ButtonKind::Quiet))
       remove_at = i;
     describe_last_item(files[i].name);
