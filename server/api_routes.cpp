@@ -11,6 +11,7 @@
 #include "ticket/ticket_draft.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <mutex>
@@ -161,7 +162,16 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
     return;
   }
 
-  const json stored = to_json(draft);   // with the widget's screening record, checked above
+  // The files go to their own table in the ticket's transaction; the stored JSON keeps their
+  // metadata and sha256, so a repeat with other files is a different request.
+  json stored = to_json(draft);   // with the widget's screening record, checked above
+  const std::vector<StoredAttachment> files = take_attachments_for_storage(draft, stored);
+  AttachmentStore* attachments = context.relay.attachments;
+  if (!files.empty() && !attachments) {
+    // The PostgreSQL store keeps no files yet (docs/server.md): say so rather than lose them.
+    return send_json(response, 422, errors_to_json({{"attachments", "not_accepted",
+                                                     "this relay does not store files; send the ticket without them"}}));
+  }
   // The customer saw the earlier ticket and said this is another problem (ticket/ticket_draft.h).
   const bool confirmed_different =
       draft.screening.is_object() && draft.screening.value("choice", std::string()) == "different_problem";
@@ -193,7 +203,9 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
                         {"score", duplicate->score}});
     }
   }
-  const TicketInsertResult result = context.store.insert_ticket(stored, draft.category, draft.idempotency_key, client);
+  const TicketInsertResult result = context.store.insert_ticket(
+      stored, draft.category, draft.idempotency_key, client,
+      [&](const StoredTicket& ticket) { if (!files.empty()) attachments->insert_locked(ticket.id, files); });
   if (result.key_reused) {
     return send_json(response, 422,
                      {{"error", "this idempotency key was already used for a different ticket; "
@@ -251,6 +263,10 @@ void get_readiness(ApiContext& context, httplib::Response& response) {
 // reached the helpdesk. The list and GET /api/tickets/{id} answer the same object.
 json staff_ticket_json(ApiContext& context, const StoredTicket& ticket) {
   json out = ticket_to_json(ticket);
+  if (out.contains("attachments") && out["attachments"].is_array()) {
+    for (std::size_t i = 0; i < out["attachments"].size(); ++i)
+      out["attachments"][i]["url"] = "/api/tickets/" + ticket.id + "/attachments/" + std::to_string(i);
+  }
   const std::optional<DeliveryState> delivery = context.store.find_delivery(ticket.number);
   out["delivery"] = delivery ? delivery_to_json(*delivery) : json();
   return out;
@@ -262,6 +278,42 @@ void get_ticket(ApiContext& context, const httplib::Request& request, httplib::R
   const std::optional<StoredTicket> ticket = context.store.find_ticket_by_id(id);
   if (!ticket) return send_error(response, 404, "no ticket with id " + id);
   send_json(response, 200, staff_ticket_json(context, *ticket));
+}
+
+// RFC 6266: a plain ASCII fallback name (quotes, backslashes and controls replaced) and the
+// exact name percent-encoded as UTF-8.
+std::string content_disposition(const std::string& name) {
+  std::string plain, encoded;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    plain += (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') ? '_' : static_cast<char>(c);
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded;
+}
+
+// GET /api/tickets/{id}/attachments/{n}: one file as it was sent, for staff. Always a download
+// (never shown inline on our origin) and never sniffed into another type.
+void get_attachment(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  if (!require_staff(context, request, response)) return;
+  const std::string id = request.matches[1];
+  const std::string position = request.matches[2];
+  if (!context.store.find_ticket_by_id(id)) return send_error(response, 404, "no ticket with id " + id);
+  std::optional<StoredAttachment> file;
+  if (context.relay.attachments && position.size() <= 3) file = context.relay.attachments->find(id, std::stoul(position));
+  if (!file) return send_error(response, 404, "ticket " + id + " has no attachment " + position);
+  response.status = 200;
+  response.set_header("Content-Disposition", content_disposition(file->name));
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Content-Security-Policy", "default-src 'none'; sandbox");
+  response.set_header("Cache-Control", "no-store");
+  response.set_content(file->content, file->type);
 }
 
 void post_event(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -372,6 +424,10 @@ void register_api_routes(httplib::Server& server, ApiContext& context) {
   server.Get(R"(/api/tickets/([^/]+))", route([&context](const httplib::Request& request, httplib::Response& response) {
     get_ticket(context, request, response);
   }));
+  server.Get(R"(/api/tickets/([^/]+)/attachments/([0-9]+))",
+             route([&context](const httplib::Request& request, httplib::Response& response) {
+               get_attachment(context, request, response);
+             }));
   server.Post(R"(/api/tickets/([^/]+)/retry-delivery)",
               route([&context](const httplib::Request& request, httplib::Response& response) {
                 retry_delivery(context, request, response);

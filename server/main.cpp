@@ -1,5 +1,6 @@
 // support-server: reference backend for the support widget (see docs/api.md).
 #include "api_routes.h"
+#include "attachment_store.h"
 #include "connectors/connector_factory.h"
 #include "database.h"
 #include "delivery/forwarder.h"
@@ -17,11 +18,13 @@
 #include "static_files.h"
 #include "ticket_store.h"
 
+#include "config/attachment_settings_json.h"
 #include "config/config_parser.h"
 #include "ticket/ticket_rules_from_config.h"
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <csignal>
@@ -82,13 +85,25 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
   }
   const std::unique_ptr<HelpdeskConnector> connector = make_helpdesk_connector(relay_config);
   Forwarder forwarder(*store, *connector, relay_config.outbox, log);
+  // The tickets' files live beside them in SQLite (attachment_store.h); the PostgreSQL store
+  // keeps none yet, and the API refuses files there with a clear error.
+  std::unique_ptr<AttachmentStore> attachments;
+  if (sqlite) {
+    attachments = std::make_unique<AttachmentStore>(*sqlite);
+    forwarder.set_attachment_source([store = attachments.get()](const std::string& ticket_id) {
+      std::vector<DeliveryAttachment> files;
+      for (StoredAttachment& file : store->list(ticket_id, true))
+        files.push_back({std::move(file.name), std::move(file.type), std::move(file.content)});
+      return files;
+    });
+  }
   ApiRateLimits limits(relay_config.rate_limits);
 
   const std::vector<std::string>& origins =
       options.origins_given || relay_config.allowed_origins.empty() ? options.allowed_origins : relay_config.allowed_origins;
   ApiContext context{*store, load_or_create_staff_token(options.data_dir),
                      CorsPolicy(origins), options.max_body, std::nullopt, options.web_dir, {}, {},
-                     RelayContext{&forwarder, &limits, &log, relay_config.trusted_proxies}};
+                     RelayContext{&forwarder, &limits, &log, relay_config.trusted_proxies, attachments.get()}};
   context.screening = relay_config.screening;
   // The form limits come from the same configuration the widget gets, so both sides agree on
   // what is a valid ticket (e.g. a category's minimum description length).
@@ -110,7 +125,12 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
                 << " configuration problem(s); run supportctl lint on it\n";
     }
     context.rules = support::ticket_rules_from_config(parsed.config);
+    // A ticket with every file at its largest must fit the body limit (base64 and all).
+    if (!context.rules.attachments.categories.empty() && context.rules.attachments.max_files > 0)
+      context.max_body = std::max<std::size_t>(
+          context.max_body, static_cast<std::size_t>(support::attachment_body_allowance(parsed.config.attachments)));
   }
+  context.relay.attachments = &attachments;
 
   if (!options.identity_secret_file.empty()) {
     context.identity_secret = read_whole_file(options.identity_secret_file);
@@ -124,7 +144,7 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
 
   httplib::Server server;
   server.set_socket_options(exclusive_port_socket_options);
-  server.set_payload_max_length(options.max_body);
+  server.set_payload_max_length(context.max_body);
   install_request_log(server, log);
   register_api_routes(server, context);
   register_static_files(server, options.web_dir, context.cors);

@@ -51,7 +51,8 @@ std::optional<StoredTicket> TicketStore::find_by_number(std::int64_t number) {
 }
 
 TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::string& category,
-                                       const std::string& idempotency_key, const std::string& client_ip) {
+                                       const std::string& idempotency_key, const std::string& client_ip,
+                                       const std::function<void(const StoredTicket&)>& also_store) {
   auto guard = database_.lock();
   if (!idempotency_key.empty()) {
     if (auto existing = find_by_key_locked(idempotency_key)) {
@@ -82,6 +83,7 @@ TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::s
     insert.bind(3, ticket.created_at).bind(4, ticket.category).bind(5, ticket.status).bind(6, draft.dump());
     insert.step();
     ticket.number = sqlite3_last_insert_rowid(database_.handle());
+    if (also_store) also_store(ticket);
     if (outbox_) outbox_->enqueue_locked(ticket.number, client_ip);
     database_.execute("COMMIT");  // durable (WAL + synchronous=FULL) when this returns
   } catch (...) {

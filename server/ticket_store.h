@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,8 +39,10 @@ class TicketStore {
 
   // Stores the draft unless a ticket with the same non-empty idempotency key exists: then the
   // same draft gets that ticket back, a different one `key_reused`.
+  // `also_store` runs inside the ticket's transaction, after its row (attachment_store.h).
   TicketInsertResult insert(const nlohmann::json& draft, const std::string& category,
-                            const std::string& idempotency_key, const std::string& client_ip = {});
+                            const std::string& idempotency_key, const std::string& client_ip = {},
+                            const std::function<void(const StoredTicket&)>& also_store = {});
   std::optional<StoredTicket> find_by_id(const std::string& id);
   std::optional<StoredTicket> find_by_number(std::int64_t number);
   std::vector<StoredTicket> list_newest_first(std::size_t limit);

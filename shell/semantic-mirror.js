@@ -4,8 +4,8 @@
 // Text fields are the real editors and stay visible; everything else is transparent.
 
 const TAGS = { button: 'button', link: 'a', textbox: 'input', textarea: 'textarea', heading: 'h2', text: 'p',
-  listitem: 'li', status: 'div', alert: 'div' };
-const FOCUSABLE_ROLES = ['button', 'link', 'textbox', 'textarea'];
+  listitem: 'li', status: 'div', alert: 'div', filepicker: 'input' };
+const FOCUSABLE_ROLES = ['button', 'link', 'textbox', 'textarea', 'filepicker'];
 
 export const DOM_INPUT = { activate: 0, focus: 1, blur: 2, setText: 3 };
 
@@ -14,7 +14,7 @@ export class SemanticMirror {
   // hooks (all optional): title(text) names the dialog; polite(text) / assertive(text) speak
   // through the panel's live regions; scrolled() after the mirror scrolled the content itself;
   // mayTakeFocus() says whether a screen change may move focus (the panel is open and focus is in
-  // it or was lost with a removed element).
+  // it or was lost with a removed element); files(list) gets the files chosen with a file picker.
   constructor(layers, send, hooks = {}) {
     this.layers = layers;
     this.send = send;
@@ -189,6 +189,13 @@ export class SemanticMirror {
       // A held Enter or Space repeats; a repeat must not press a button of the next step.
       el.addEventListener('keydown', (e) => { if (e.repeat && (e.key === 'Enter' || e.key === ' ')) e.preventDefault(); });
     }
+    if (item.role === 'filepicker') {
+      // The native control itself (keyboard, screen readers, page.setInputFiles), invisible over
+      // the button the canvas draws. Cleared after each pick so the same file can be chosen again.
+      el.type = 'file';
+      el.multiple = true;
+      el.addEventListener('change', () => { const files = [...el.files]; el.value = ''; if (files.length) this.call('files', files); });
+    }
     if (item.role === 'textbox' || item.role === 'textarea') {
       el.spellcheck = item.role === 'textarea';
       el.addEventListener('input', () => this.send(DOM_INPUT.setText, id, el.value, el.selectionStart, el.selectionEnd));
@@ -212,6 +219,10 @@ export class SemanticMirror {
         if (item.autocomplete) el.autocomplete = item.autocomplete;
         el.readOnly = !!item.readonly;
         if (el.value !== (item.value || '') && el.getRootNode().activeElement !== el) el.value = item.value || '';
+        break;
+      case 'filepicker':
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+        if (el.accept !== (item.value || '')) el.accept = item.value || '';
         break;
       case 'link':
         if (el.textContent !== name) el.textContent = name;

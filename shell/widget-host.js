@@ -61,7 +61,8 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .m-text,.m-heading,.m-status,.m-alert,.m-listitem{pointer-events:none;white-space:nowrap}
 .m-list{position:absolute;left:0;top:0;width:0;height:0;margin:0;padding:0;list-style:none}
 .live{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.m-button,.m-link,.m-inline-link{cursor:pointer}
+.m-button,.m-link,.m-inline-link,.m-filepicker{cursor:pointer}
+.m-filepicker{opacity:0}
 .m-inline-link{pointer-events:auto;color:inherit;text-decoration:none;outline:none}
 .m-inline-link:focus-visible{outline:2px solid var(--sw-accent,#1f5fbf);outline-offset:2px}
 .m-textbox,.m-textarea{color:var(--sw-text,#1f2328);padding:9px 12px;box-sizing:border-box;caret-color:var(--sw-accent,#1f5fbf);resize:none;line-height:19px}
@@ -319,6 +320,38 @@ export function mountWidget(root, launcher, options) {
     invalidate();
   }
 
+  // Files picked (the mirror's file input), dropped on the panel or pasted (a screenshot): their
+  // bytes go to the widget one by one, in order, through one export; the core checks each and keeps
+  // it or says why not. A file the browser cannot read is handed over as unreadable (length -1),
+  // so it gets a message too.
+  let filesQueue = Promise.resolve();
+  function addFiles(files) {
+    if (!files.length) return;
+    filesQueue = filesQueue.then(async () => {
+      let first = 1;
+      for (const file of files) {
+        const buf = await file.arrayBuffer().catch(() => null);
+        if (!M) return;
+        const name = file.name || 'pasted.' + ((file.type || '').split('/')[1] || 'bin');
+        cstr(name, (n) => cstr(file.type || '', (t) => (buf
+          ? bytes(buf, (p, len) => M._widget_add_attachment(n, t, p, len, first))
+          : M._widget_add_attachment(n, t, 0, -1, first))));
+        first = 0;
+      }
+      invalidate();
+    });
+  }
+  const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+  panel.addEventListener('dragover', (e) => { if (hasFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
+  panel.addEventListener('drop', (e) => { if (!hasFiles(e)) return; e.preventDefault(); addFiles([...e.dataTransfer.files]); });
+  // Text pastes stay the fields' own; only a paste that carries files (an image) is taken.
+  panel.addEventListener('paste', (e) => {
+    const files = e.clipboardData ? [...e.clipboardData.files] : [];
+    if (!files.length) return;
+    e.preventDefault();
+    addFiles(files);
+  });
+
   // Live regions: the text is replaced a moment after clearing, so the same words said twice
   // (the same error after a second failed submit) are announced again.
   const liveTimers = {};
@@ -468,6 +501,7 @@ export function mountWidget(root, launcher, options) {
       polite: (text) => speak('polite', text),
       assertive: (text) => speak('assertive', text),
       scrolled: (y) => M._widget_dom_scroll(y),
+      files: addFiles,
       mayTakeFocus,
     });
     if (options.context) setContext(options.context);

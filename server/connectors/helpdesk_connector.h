@@ -7,8 +7,16 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace support::server {
+
+// A file of the ticket, with its bytes, for the helpdesk (the ticket JSON has only its metadata).
+struct DeliveryAttachment {
+  std::string name;
+  std::string type;      // MIME type
+  std::string content;   // the bytes
+};
 
 struct DeliveryRequest {
   // Stable for the ticket's whole life (our ticket id): connectors pass it on wherever the
@@ -17,6 +25,7 @@ struct DeliveryRequest {
   std::int64_t number = 0;  // our ticket number
   nlohmann::json ticket;    // ticket_to_json(): the draft plus id, number, created_at, category
   std::string client_ip;    // the customer's address as we saw it (osTicket wants it); may be empty
+  std::vector<DeliveryAttachment> attachments;   // in the order the customer added them
 };
 
 struct DeliveryOutcome {

@@ -1,6 +1,7 @@
 #include "connectors/osticket_connector.h"
 
 #include "connectors/ticket_text.h"
+#include "text/base64.h"
 
 #include <set>
 
@@ -32,6 +33,15 @@ nlohmann::json OsTicketConnector::request_body(const DeliveryRequest& request) c
       {"message", "data:text/plain;charset=utf-8," + percent_encode(ticket_plain_text(ticket))},
   };
   if (!request.client_ip.empty()) body["ip"] = request.client_ip;
+  // osTicket wants [{"name.png": "data:image/png;base64,..."}]. It drops a file over its own size
+  // limit and still answers 201, so our limits (configuration "attachments") must be at or below
+  // the helpdesk's (docs/server.md).
+  if (!request.attachments.empty()) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const DeliveryAttachment& file : request.attachments)
+      files.push_back({{file.name, "data:" + file.type + ";base64," + base64_encode(file.content)}});
+    body["attachments"] = std::move(files);
+  }
   if (config_.topic_id) body["topicId"] = *config_.topic_id;
   if (config_.priority_id) body["priorityId"] = *config_.priority_id;
   const auto extra = ticket.find("extra");

@@ -3,6 +3,7 @@
 #include "connectors/ticket_text.h"
 
 #include "email/email_syntax.h"
+#include "text/base64.h"
 
 #include <algorithm>
 #include <set>
@@ -53,6 +54,13 @@ nlohmann::json RequestTrackerConnector::request_body(const DeliveryRequest& requ
       {"ContentType", "text/plain"},
   };
   if (!custom.empty()) body["CustomFields"] = custom;
+  // REST 2.0 takes files with the create request, each as base64.
+  if (!request.attachments.empty()) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const DeliveryAttachment& file : request.attachments)
+      files.push_back({{"FileName", file.name}, {"FileType", file.type}, {"FileContent", base64_encode(file.content)}});
+    body["Attachments"] = std::move(files);
+  }
   return body;
 }
 

@@ -40,6 +40,13 @@ std::string ticket_plain_text(const nlohmann::json& ticket) {
   if (extra != ticket.end() && extra->is_object()) {
     for (const auto& item : extra->items()) text += item.key() + ": " + text_of(item.value()) + "\n";
   }
+  // The files by name, so an agent can tell when a helpdesk lost one (osTicket drops oversized ones).
+  const auto files = ticket.find("attachments");
+  if (files != ticket.end() && files->is_array() && !files->empty()) {
+    text += "Files sent:";
+    for (const auto& file : *files) text += " " + (file.is_object() ? string_at(file, "name") : text_of(file));
+    text += "\n";
+  }
   text += "Support widget ticket " + string_at(ticket, "id");
   if (ticket.contains("number")) text += " (#" + text_of(ticket["number"]) + ")";
   text += "\n";

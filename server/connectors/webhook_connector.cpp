@@ -1,6 +1,7 @@
 #include "connectors/webhook_connector.h"
 
 #include "hmac_sha256.h"
+#include "text/base64.h"
 
 #include <chrono>
 
@@ -20,7 +21,14 @@ WebhookConnector::WebhookConnector(const HelpdeskConfig& config, std::function<l
 }
 
 DeliveryOutcome WebhookConnector::deliver(const DeliveryRequest& request) {
-  const nlohmann::json payload = {{"event", "ticket.created"}, {"delivery_id", request.delivery_id}, {"ticket", request.ticket}};
+  nlohmann::json ticket = request.ticket;
+  // The files travel inside the signed body as base64 (ticket.attachments[i].content), so the
+  // receiver needs nothing else to get them and the signature covers them.
+  for (std::size_t i = 0; i < request.attachments.size(); ++i) {
+    if (!ticket.contains("attachments") || !ticket["attachments"].is_array() || i >= ticket["attachments"].size()) break;
+    ticket["attachments"][i]["content"] = base64_encode(request.attachments[i].content);
+  }
+  const nlohmann::json payload = {{"event", "ticket.created"}, {"delivery_id", request.delivery_id}, {"ticket", ticket}};
   const std::string body = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   const std::string timestamp = std::to_string(unix_seconds_());
   const httplib::Headers headers = {

@@ -93,6 +93,7 @@ void Forwarder::deliver(const DeliveryState& row) {
     return;
   }
   DeliveryRequest request{ticket->id, ticket->number, ticket_to_json(*ticket), row.client_ip};
+  if (attachments_) request.attachments = attachments_(ticket->id);
   const auto started = std::chrono::steady_clock::now();
   const DeliveryOutcome outcome = connector_.deliver(request);
   const auto duration_ms =

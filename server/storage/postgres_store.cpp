@@ -122,7 +122,10 @@ void PostgresStore::migrate() {
 }
 
 TicketInsertResult PostgresStore::insert_ticket(const nlohmann::json& draft, const std::string& category,
-                                                const std::string& idempotency_key, const std::string& client_ip) {
+                                                const std::string& idempotency_key, const std::string& client_ip,
+                                                const std::function<void(const StoredTicket&)>& also_store) {
+  // Files are kept by the SQLite store only (docs/server.md); the API refuses them before this.
+  if (also_store) throw std::logic_error("the PostgreSQL store cannot store a ticket's files");
   const std::string by_key = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE idempotency_key = $1";
   auto db = connections_.borrow();
   if (!idempotency_key.empty()) {

@@ -21,7 +21,8 @@ class PostgresStore final : public RelayStore {
   explicit PostgresStore(const std::string& url, std::size_t max_connections = 8);
 
   TicketInsertResult insert_ticket(const nlohmann::json& draft, const std::string& category,
-                                   const std::string& idempotency_key, const std::string& client_ip) override;
+                                   const std::string& idempotency_key, const std::string& client_ip,
+                                   const std::function<void(const StoredTicket&)>& also_store = {}) override;
   std::optional<StoredTicket> find_ticket_by_id(const std::string& id) override;
   std::optional<StoredTicket> find_ticket_by_number(std::int64_t number) override;
   std::vector<StoredTicket> list_tickets_newest_first(std::size_t limit) override;

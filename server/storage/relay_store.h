@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,8 +25,11 @@ class RelayStore {
   // with the same non-empty idempotency key exists: then the same request (request_fingerprint.h)
   // gets that ticket back and a different one `key_reused`. Two requests racing under one key
   // make one ticket.
+  // `also_store` runs inside the ticket's transaction, after its row (the files, attachment_store.h);
+  // a store that cannot run it there throws rather than store the ticket without it.
   virtual TicketInsertResult insert_ticket(const nlohmann::json& draft, const std::string& category,
-                                           const std::string& idempotency_key, const std::string& client_ip) = 0;
+                                           const std::string& idempotency_key, const std::string& client_ip,
+                                           const std::function<void(const StoredTicket&)>& also_store = {}) = 0;
   virtual std::optional<StoredTicket> find_ticket_by_id(const std::string& id) = 0;
   virtual std::optional<StoredTicket> find_ticket_by_number(std::int64_t number) = 0;
   virtual std::vector<StoredTicket> list_tickets_newest_first(std::size_t limit) = 0;

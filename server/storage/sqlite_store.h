@@ -12,8 +12,9 @@ class SqliteStore final : public RelayStore {
   explicit SqliteStore(Database& database) : outbox_(database), tickets_(database, &outbox_), events_(database) {}
 
   TicketInsertResult insert_ticket(const nlohmann::json& draft, const std::string& category,
-                                   const std::string& idempotency_key, const std::string& client_ip) override {
-    return tickets_.insert(draft, category, idempotency_key, client_ip);
+                                   const std::string& idempotency_key, const std::string& client_ip,
+                                   const std::function<void(const StoredTicket&)>& also_store = {}) override {
+    return tickets_.insert(draft, category, idempotency_key, client_ip, also_store);
   }
   std::optional<StoredTicket> find_ticket_by_id(const std::string& id) override { return tickets_.find_by_id(id); }
   std::optional<StoredTicket> find_ticket_by_number(std::int64_t number) override {

@@ -15,6 +15,7 @@ const char* role_name(Role role) {
     case Role::ListItem: return "listitem";
     case Role::Status: return "status";
     case Role::Alert: return "alert";
+    case Role::FilePicker: return "filepicker";
   }
   return "text";
 }

@@ -10,7 +10,8 @@
 
 namespace ui {
 
-enum class Role { Button, Link, TextBox, TextArea, Heading, Text, ListItem, Status, Alert };
+// FilePicker: a button the mirror makes a real <input type=file> (value: its accept list).
+enum class Role { Button, Link, TextBox, TextArea, Heading, Text, ListItem, Status, Alert, FilePicker };
 const char* role_name(Role role);
 
 enum class Layer { Fixed, Scroll };  // Fixed: header/footer; Scroll: inside the scrolling content

@@ -114,6 +114,18 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
   return pressed;
 }
 
+void file_picker_button(const std::string& label, const std::string& accept) {
+  button(label, ButtonKind::Secondary);
+  SemanticItem& item = const_cast<SemanticItem&>(draw_context().tree->items().back());
+  item.role = Role::FilePicker;
+  item.value = accept;
+}
+
+void describe_last_item(const std::string& description) {
+  const auto& items = draw_context().tree->items();
+  if (!items.empty()) const_cast<SemanticItem&>(items.back()).description = description;
+}
+
 bool choice(const std::string& title, const std::string& description, const std::vector<support::TextSpan>& title_marks) {
   const Theme& t = theme();
   ImGuiWindow* window = ImGui::GetCurrentWindow();

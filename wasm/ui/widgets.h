@@ -48,6 +48,12 @@ bool button(const std::string& label, ButtonKind kind = ButtonKind::Primary, boo
 bool choice(const std::string& title, const std::string& description = "",
             const std::vector<support::TextSpan>& title_marks = {});
 void link(const std::string& label, const std::string& url);
+// A button that opens the browser's file chooser: the mirror lays a real <input type=file
+// multiple accept=...> over it, so keyboard and screen readers get the native control. The files
+// chosen go to the glue (shell/widget-host.js), never through ImGui.
+void file_picker_button(const std::string& label, const std::string& accept);
+// Adds an accessible description to the item drawn last (e.g. which file a "Remove" removes).
+void describe_last_item(const std::string& description);
 
 struct FieldSpec {
   std::string id;           // unique per screen, e.g. "email"

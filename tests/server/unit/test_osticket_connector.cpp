@@ -1,10 +1,11 @@
 // osTicket's API against a stub that behaves as osTicket's api/tickets.json does, including its
 // awkward answers: 401 for a bad key, 500 "Unable to create new ticket" for invalid fields,
-// 201 with the number as plain text.
+// 201 with the number as plain text, and files over its size limit dropped without a word (still 201).
 #include "connector_test_tickets.h"
 #include "connectors/osticket_connector.h"
 #include "connectors/ticket_text.h"
 #include "relay_test_helpers.h"
+#include "text/base64.h"
 
 #include <doctest/doctest.h>
 
@@ -37,6 +38,7 @@ class OsTicketStub {
   std::string url() const { return server_.url() + "/support"; }
   std::vector<nlohmann::json> tickets;   // as osTicket would store them (message decoded)
   int unavailable_answers = 0;           // answer 503 this many times first
+  std::size_t max_file_bytes = 1024 * 1024;   // osTicket's attachment size setting
 
  private:
   void handle(const httplib::Request& request, httplib::Response& response) {
@@ -60,6 +62,19 @@ class OsTicketStub {
     }
     nlohmann::json stored = body;
     stored["message"] = percent_decode(body["message"].get<std::string>().substr(prefix.size()));
+    // attachments: [{"name.png": "data:image/png;base64,..."}]; a file over the limit is dropped
+    // and the ticket still created, as osTicket does.
+    stored.erase("attachments");
+    stored["files"] = nlohmann::json::array();
+    for (const auto& item : body.value("attachments", nlohmann::json::array())) {
+      for (const auto& [name, data] : item.items()) {
+        const std::string url = data.get<std::string>();
+        const std::size_t comma = url.find(";base64,");
+        const std::string content = support::base64_decode(url.substr(comma + 8)).value_or("");
+        if (content.size() > max_file_bytes) continue;
+        stored["files"].push_back({{"name", name}, {"type", url.substr(5, comma - 5)}, {"content", content}});
+      }
+    }
     tickets.push_back(stored);
     response.status = 201;
     response.set_content(std::to_string(100000 + tickets.size()), "text/plain");
@@ -129,4 +144,23 @@ TEST_CASE("osTicket: 500 'Unable to create new ticket' is retried a limited numb
   CHECK(outcome.give_up_after_attempts == 0);
   CHECK(connector.deliver(delivery_request()).kind == DeliveryOutcome::Kind::delivered);
   CHECK(osticket.tickets.size() == 1);
+}
+
+TEST_CASE("osTicket: files go as data URLs; one over osTicket's limit is dropped with a 201 (why we check first)") {
+  OsTicketStub osticket("KEY");
+  osticket.max_file_bytes = 100;
+  OsTicketConnector connector(osticket_config(osticket.url(), "KEY"), two_server_error_attempts());
+  DeliveryRequest request = delivery_request();
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(40, '\0');
+  request.attachments = {{"shot.png", "image/png", png}, {"huge.log", "text/plain", std::string(101, 'l')},
+                         {"debug.log", "text/plain", "line 1\nline 2\n"}};
+  CHECK(connector.deliver(request).kind == DeliveryOutcome::Kind::delivered);
+  REQUIRE(osticket.tickets.size() == 1);
+  const nlohmann::json& files = osticket.tickets[0]["files"];
+  REQUIRE(files.size() == 2);   // huge.log is gone, and the answer was still 201
+  CHECK(files[0]["name"] == "shot.png");
+  CHECK(files[0]["type"] == "image/png");
+  CHECK(files[0]["content"].get<std::string>() == png);
+  CHECK(files[1]["name"] == "debug.log");
+  CHECK(files[1]["content"] == "line 1\nline 2\n");
 }

@@ -4,6 +4,7 @@
 #include "connector_test_tickets.h"
 #include "connectors/request_tracker_connector.h"
 #include "relay_test_helpers.h"
+#include "text/base64.h"
 
 #include <doctest/doctest.h>
 
@@ -58,6 +59,14 @@ class RequestTrackerStub {
       if (body.contains("CustomFields") && body["CustomFields"].contains(known)) fields[known] = body["CustomFields"][known];
     }
     body["CustomFields"] = fields;
+    // Attachments: [{FileName, FileType, FileContent (base64)}]; RT refuses a file it cannot decode.
+    for (auto& file : body.value("Attachments", nlohmann::json::array())) {
+      const auto content = support::base64_decode(file.value("FileContent", ""));
+      if (!content || file.value("FileName", "").empty() || file.value("FileType", "").empty()) {
+        response.status = 400;
+        return response.set_content(R"({"message":"Invalid attachment"})", "application/json");
+      }
+    }
     body["id"] = std::to_string(tickets.size() + 1);
     tickets.push_back(body);
     response.status = 201;
@@ -193,4 +202,23 @@ TEST_CASE("Request Tracker: a custom field the queue lacks stops the ticket befo
   CHECK(rt.queue_reads == 1);
   CHECK(rt.tickets.empty());
   CHECK(rt.searches == 0);
+}
+
+TEST_CASE("Request Tracker: files go with the create request as base64, byte for byte") {
+  RequestTrackerStub rt("rt-token-1");
+  RequestTrackerConnector connector(rt_config(rt.url(), "rt-token-1"));
+  DeliveryRequest request = delivery_request();
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\xff\x01", 3);
+  request.attachments = {{"shot.png", "image/png", png}, {"debug.log", "text/plain", "line 1\n"}};
+  CHECK(connector.deliver(request).kind == DeliveryOutcome::Kind::delivered);
+  REQUIRE(rt.tickets.size() == 1);
+  const nlohmann::json& files = rt.tickets[0]["Attachments"];
+  REQUIRE(files.size() == 2);
+  CHECK(files[0]["FileName"] == "shot.png");
+  CHECK(files[0]["FileType"] == "image/png");
+  CHECK(support::base64_decode(files[0]["FileContent"].get<std::string>()) == png);
+  CHECK(files[1]["FileName"] == "debug.log");
+  CHECK(support::base64_decode(files[1]["FileContent"].get<std::string>()) == "line 1\n");
+  // Without files the request has no Attachments member at all.
+  CHECK_FALSE(connector.request_body(delivery_request()).contains("Attachments"));
 }

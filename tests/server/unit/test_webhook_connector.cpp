@@ -1,6 +1,7 @@
 #include "connector_test_tickets.h"
 #include "connectors/webhook_connector.h"
 #include "relay_test_helpers.h"
+#include "text/base64.h"
 
 #include <doctest/doctest.h>
 
@@ -98,4 +99,20 @@ TEST_CASE("webhook: 503, 429 with Retry-After and refused connections are retrie
   outcome = connector.deliver(delivery_request());
   CHECK(outcome.kind == DeliveryOutcome::Kind::retry);
   CHECK(outcome.error.find("unreachable") != std::string::npos);
+}
+
+TEST_CASE("webhook: files travel base64 inside the signed body, beside their metadata") {
+  WebhookReceiver receiver("a-shared-secret-of-some-length");
+  WebhookConnector connector(webhook_config(receiver.url(), "a-shared-secret-of-some-length"));
+  DeliveryRequest request = delivery_request();
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\xff", 2);
+  request.ticket["attachments"] = {{{"name", "shot.png"}, {"type", "image/png"}, {"size", png.size()}, {"sha256", "x"}}};
+  request.attachments = {{"shot.png", "image/png", png}};
+  CHECK(connector.deliver(request).kind == DeliveryOutcome::Kind::delivered);
+  CHECK(receiver.bad_signatures() == 0);   // the signature covers the files
+  REQUIRE(receiver.stored().size() == 1);
+  const nlohmann::json file = receiver.stored()[0]["ticket"]["attachments"][0];
+  CHECK(file["name"] == "shot.png");
+  CHECK(file["size"] == png.size());
+  CHECK(support::base64_decode(file["content"].get<std::string>()) == png);
 }

@@ -1,5 +1,6 @@
 #pragma once
 // The whole site-owner configuration of the widget, as parsed from one JSON document.
+#include "config/attachment_settings.h"
 #include "config/brand.h"
 #include "config/category.h"
 #include "config/email_settings.h"
@@ -28,6 +29,7 @@ struct Config {
   EmailSettings email;
   SupportPolicy policy;
   ScreeningSettings screening;  // checks of a draft before it is sent
+  AttachmentSettings attachments;  // files with a ticket (forms with an "attachments" field)
 
   const Category* find_category(const std::string& id) const;
   const Product* find_product(const std::string& id) const;

@@ -1,7 +1,6 @@
 #include "config/config_lint.h"
 
-#include <algorithm>
-
+#include "config/attachment_lint.h"
 #include "config/config_parser.h"
 #include "config/screening_lint.h"
 #include "json/json_reader.h"
@@ -444,6 +443,7 @@ ConfigProblems lint_config(const Config& config) {
   ConfigProblems problems;
   Linter(config, problems).run();
   lint_screening(config, problems);
+  lint_attachments(config, problems);
   return problems;
 }
 

@@ -1,5 +1,6 @@
 #include "config/config_parser.h"
 
+#include "config/attachment_settings_json.h"
 #include "config/screening_settings_json.h"
 #include "json/json_reader.h"
 #include "flow/flow_json.h"
@@ -232,7 +233,7 @@ ConfigParseResult parse_config_json(const json& document) {
   result.document_read = true;
   reader.check_known_keys(document, "",
                           {"brand", "locales", "texts", "categories", "products", "flows", "kb",
-                           "escalation", "email", "policy", "screening"});
+                           "escalation", "email", "policy", "screening", "attachments"});
   Config& config = result.config;
   if (const json* v = reader.member(document, "brand", "", true)) parse_brand(*v, "brand", reader, config.brand);
   if (const json* v = reader.member(document, "locales", "", true)) parse_locales(*v, "locales", reader, config.texts);
@@ -250,6 +251,8 @@ ConfigParseResult parse_config_json(const json& document) {
   if (const json* v = reader.member(document, "policy", "", false)) parse_policy(*v, "policy", reader, config.policy);
   if (const json* v = reader.member(document, "screening", "", false))
     parse_screening(*v, "screening", reader, config.screening);
+  if (const json* v = reader.member(document, "attachments", "", false))
+    parse_attachments(*v, "attachments", reader, config.attachments);
   return result;
 }
 

@@ -233,14 +233,15 @@ void form_fields_from_json(const json& step, const std::string& step_path, JsonR
     reader.read_string(item, "help_key", item_path, field.help_key);
     std::string type = field.id == "email" ? "email" : field.id == "description" ? "textarea" : "text";
     if (reader.read_string(item, "type", item_path, type)) {
-      if (type != "text" && type != "textarea" && type != "email") {
+      if (type != "text" && type != "textarea" && type != "email" && type != "attachments") {
         reader.problem(JsonReader::child(item_path, "type"),
-                       "unknown field type \"" + type + "\" (use text, textarea or email)");
+                       "unknown field type \"" + type + "\" (use text, textarea, email or attachments)");
         type = "text";
       }
     }
     field.type = type == "email" ? FormFieldType::email
-                 : type == "textarea" ? FormFieldType::textarea : FormFieldType::text;
+                 : type == "textarea" ? FormFieldType::textarea
+                 : type == "attachments" ? FormFieldType::attachments : FormFieldType::text;
     const FieldPurpose purpose = field_purpose(field.id);
     field.autocomplete = purpose == FieldPurpose::name ? "name" : purpose == FieldPurpose::email ? "email" : "off";
     std::string autocomplete;

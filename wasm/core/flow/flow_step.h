@@ -31,7 +31,7 @@ struct StepAnswer {
   std::map<std::string, std::string> sets;  // context values set by choosing it (choice options)
 };
 
-enum class FormFieldType { text, textarea, email };
+enum class FormFieldType { text, textarea, email, attachments /* files: ticket/attachment_check.h */ };
 
 // What a field is for, where the widget treats fields differently: the four that fill the
 // ticket's own fields (by their ids), and extra data (any other id).

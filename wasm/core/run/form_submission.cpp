@@ -33,6 +33,7 @@ FieldErrors validate_form_values(const Config& config, const FlowRun& run, const
   const std::string& locale = run.locale();
   const std::string category = run.context().value_or("category");
   for (const FormField& field : step.fields) {
+    if (field.type == FormFieldType::attachments) continue;   // files: session/ticket_attachments.h
     auto it = values.find(field.id);
     const std::string value = it == values.end() ? "" : it->second;
     const std::size_t length = utf8_length(value);
@@ -82,7 +83,7 @@ TicketDraft ticket_draft_from_form(const Config& config, const FlowRun& run, con
 
   if (step.type == StepType::form) {
     for (const FormField& field : step.fields) {
-      if (is_standard_ticket_field(field.id)) continue;
+      if (is_standard_ticket_field(field.id) || field.type == FormFieldType::attachments) continue;
       auto it = values.find(field.id);
       if (it == values.end() || it->second.empty()) continue;
       draft.extra[field.id] = it->second;

@@ -485,6 +485,7 @@ void SupportSession::restore_draft(const nlohmann::json& saved) {
   form_.restore(draft->values, draft->idempotency_key, draft->key_request, draft->last_sent, draft->screening_record);
   for (const auto& entry : draft->sent_history.entries()) history_.add(entry);
   earlier_.set_sent(history_);
+  restore_saved_attachments(saved);
   if (draft->screen == "sent" && form_.last_sent()) {
     form_.show_last_sent();   // back on "what was sent", never on its form
     screen_ = Screen::TicketSent;

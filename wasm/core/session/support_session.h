@@ -123,6 +123,15 @@ public:
   // again after "start over"; fields in `locked` keep the page's value (read-only in the form).
   void prefill(const FormValues& values, const std::vector<std::string>& locked);
   bool field_locked(const std::string& field_id) const;
+  // Files for the ticket (session/support_session_attachments.cpp): the platform hands over the
+  // bytes of each file picked, dropped or pasted; a refused one leaves a message naming it.
+  bool add_attachment(const std::string& name, const std::string& declared_type, std::string_view bytes);
+  void begin_adding_files();   // a new pick/drop/paste: the refusals of the last one go
+  void file_unreadable(const std::string& name);   // the platform could not read it: say so
+  void remove_attachment(std::size_t index);
+  const TicketAttachments& attachments() const { return form_.attachments(); }
+  // The limits for the form that is up (none when it has no "attachments" field), texts in the locale.
+  AttachmentLimits attachment_limits() const;
 
   // --- screening before submit (docs/screening.md) ---
   // Findings, tone notes, email check and reminder for the form as it stands (recomputed after a
@@ -176,11 +185,12 @@ public:
   void on_response(int request_id, const HttpResponse& response);
   // Bumped on every change worth keeping: the platform saves saved_draft() locally when it moves.
   unsigned draft_revision() const { return draft_revision_; }
-  nlohmann::json saved_draft() const { return draft_to_json(draft()); }
+  nlohmann::json saved_draft() const;
   void restore_draft(const nlohmann::json& saved);   // ignores anything malformed
 
 private:
   SessionDraft draft() const;
+  void restore_saved_attachments(const nlohmann::json& saved);
   void start_flow_screen();   // a new run_ was just set
   // Starts the category's flow and gives the answers again, as far as they still lead.
   void replay_flow(const std::string& category, const std::vector<std::string>& answers);

@@ -62,6 +62,16 @@ std::string TicketForm::field_error(const std::string& field_id) const {
   return {};
 }
 
+void TicketForm::files_changed() {
+  // As for a typed change: a ticket on its way carries the old files, so it is stopped.
+  if (sender_.active()) {
+    sender_.cancel();
+    error_ = text_("delivery.edited");
+  }
+  for (auto e = field_errors_.begin(); e != field_errors_.end();)
+    e = e->field.compare(0, 11, "attachments") == 0 ? field_errors_.erase(e) : e + 1;
+}
+
 void TicketForm::clear_errors() {
   field_errors_.clear();
   error_.clear();
@@ -80,6 +90,7 @@ std::optional<TicketDraft> TicketForm::check(const FlowRun& run, const std::vect
   // server would refuse (one error per field: the form's own message wins).
   if (field_errors_.empty()) {
     TicketDraft draft = ticket_draft_from_form(config_, run, values_);
+    draft.attachments = attachments_.files();
     field_errors_ = validate_ticket_draft(draft, ticket_rules_from_config(config_));
   }
   for (const auto& b : blocking) {
@@ -93,6 +104,7 @@ std::optional<TicketDraft> TicketForm::check(const FlowRun& run, const std::vect
   }
   TicketDraft draft = ticket_draft_from_form(config_, run, values_);
   draft.articles_opened = articles_opened;
+  draft.attachments = attachments_.files();
   return draft;
 }
 
@@ -222,6 +234,7 @@ void TicketForm::ticket_stored(const nlohmann::json& answer) {
   clear_errors();
   values_.erase("subject");        // the next ticket is about something else;
   values_.erase("description");    // name and email stay for it
+  attachments_.clear();
 }
 
 void TicketForm::start_over() {

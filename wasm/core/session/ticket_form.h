@@ -9,6 +9,7 @@
 #include "session/http_exchange.h"
 #include "session/request_queue.h"
 #include "session/sent_ticket.h"
+#include "session/ticket_attachments.h"
 #include "ticket/field_error.h"
 #include "ticket/ticket_draft.h"
 
@@ -34,6 +35,10 @@ class TicketForm {
   std::string field_error(const std::string& field_id) const;
   const std::string& error() const { return error_; }
   void clear_errors();
+  // The files going with the ticket; call files_changed() after adding or removing one.
+  TicketAttachments& attachments() { return attachments_; }
+  const TicketAttachments& attachments() const { return attachments_; }
+  void files_changed();
 
   // Checks the values (the form's rules, then the server's own rules on the ticket they make)
   // and, when all is well, queues the ticket. Ignored while a ticket is on its way.
@@ -119,6 +124,7 @@ class TicketForm {
   std::optional<SentTicket> last_sent_;
   std::optional<TicketDraft> last_stored_;
   nlohmann::json screening_record_ = nullptr;
+  TicketAttachments attachments_;
 };
 
 }  // namespace support

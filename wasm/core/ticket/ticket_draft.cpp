@@ -11,7 +11,7 @@ using nlohmann::json;
 constexpr std::string_view kKnownKeys[] = {
     "name",    "email",           "subject",         "description",     "category", "product",
     "locale",  "idempotency_key", "troubleshooting", "articles_opened", "extra",
-    "screening"};
+    "screening", "attachments"};
 
 bool is_known_key(const std::string& key) {
   for (std::string_view known : kKnownKeys) {
@@ -47,6 +47,30 @@ void read_articles(const json& j, TicketDraft& draft) {
   }
 }
 
+// [{"name", "type", "size", "content"}]; any item of the wrong shape makes the whole list a
+// wrong-type field (a file is never dropped silently).
+void read_attachments(const json& j, TicketDraft& draft) {
+  const auto it = j.find("attachments");
+  if (it == j.end() || it->is_null()) return;
+  bool ok = it->is_array();
+  if (ok) {
+    for (const json& item : *it) {
+      const auto name = item.is_object() ? item.find("name") : item.end();
+      if (!item.is_object() || name == item.end() || !name->is_string() || !item.value("type", json()).is_string() ||
+          !item.value("size", json()).is_number_unsigned() || !item.value("content", json()).is_string()) {
+        ok = false;
+        break;
+      }
+      draft.attachments.push_back({item["name"].get<std::string>(), item["type"].get<std::string>(),
+                                   item["size"].get<std::size_t>(), item["content"].get<std::string>()});
+    }
+  }
+  if (!ok) {
+    draft.attachments.clear();
+    draft.wrong_type_fields.emplace_back("attachments");
+  }
+}
+
 std::string_view trim(std::string_view text) {
   const char* const spaces = " \t\r\n\f\v";
   const auto first = text.find_first_not_of(spaces);
@@ -76,6 +100,12 @@ nlohmann::json to_json(const TicketDraft& draft) {
       {"extra", draft.extra.is_object() ? draft.extra : json::object()},
   };
   if (!draft.screening.is_null()) out["screening"] = draft.screening;   // only when something was asked
+  if (!draft.attachments.empty()) {
+    json files = json::array();
+    for (const TicketAttachment& file : draft.attachments)
+      files.push_back({{"name", file.name}, {"type", file.type}, {"size", file.size}, {"content", file.content}});
+    out["attachments"] = std::move(files);
+  }
   return out;
 }
 
@@ -103,6 +133,7 @@ TicketDraft ticket_draft_from_json(const nlohmann::json& j) {
   }
   read_articles(j, draft);
   if (const auto it = j.find("screening"); it != j.end()) draft.screening = *it;   // checked by validate_ticket_draft
+  read_attachments(j, draft);
 
   for (const auto& [key, value] : j.items()) {
     if (!is_known_key(key)) draft.extra[key] = value;

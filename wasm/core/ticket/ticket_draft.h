@@ -1,6 +1,8 @@
 #pragma once
 // What a customer is about to send: the fields they typed plus what the widget learned on the way
 // (category, product, the troubleshooting log, the articles they opened).
+#include "ticket/ticket_attachment.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -25,6 +27,9 @@ struct TicketDraft {
   // What the widget's screening asked and what the customer chose (docs/screening.md), e.g.
   // {"duplicate_of": "12", "choice": "different_problem", "score": 0.62}; null when nothing was asked.
   nlohmann::json screening = nullptr;
+  // Files sent with the ticket (screenshots, logs); in JSON only when there are some, so a draft
+  // without files reads and fingerprints as it always did.
+  std::vector<TicketAttachment> attachments;
 
   // Filled by ticket_draft_from_json, never serialised: the JSON keys whose value had the wrong
   // type (e.g. "email": 42). validate_ticket_draft reports each as an "invalid_type" error.

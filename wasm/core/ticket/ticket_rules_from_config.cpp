@@ -1,5 +1,7 @@
 #include "ticket/ticket_rules_from_config.h"
 
+#include "ticket/attachment_limits_from_config.h"
+
 namespace support {
 namespace {
 
@@ -28,6 +30,7 @@ ValidationRules ticket_rules_from_config(const Config& config) {
   for (const auto& [category_id, minimum] : config.policy.category_min_description_length) {
     if (minimum >= 0) rules.description_min_by_category[category_id] = static_cast<std::size_t>(minimum);
   }
+  rules.attachments = attachment_limits_from_config(config);
   return rules;
 }
 

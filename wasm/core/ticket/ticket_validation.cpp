@@ -1,5 +1,7 @@
 #include "ticket/ticket_validation.h"
 
+#include "ticket/attachment_check.h"
+
 #include "email/email_syntax.h"
 #include "text/utf8_codec.h"
 
@@ -192,7 +194,10 @@ FieldErrors validate_ticket_draft(const TicketDraft& draft, const ValidationRule
   }
   check_extra(errors, draft.extra, rules);
   check_screening(errors, draft.screening, rules);
-  return errors.take();
+  FieldErrors found = errors.take();
+  for (FieldError& e : validate_attachments(draft.attachments, draft.category, rules.attachments))
+    found.push_back(std::move(e));
+  return found;
 }
 
 }  // namespace support

@@ -1,6 +1,7 @@
 #pragma once
 // The one set of rules a ticket must pass: the widget runs it before sending, the server runs the
 // same code before storing. Lengths are counted in characters (Unicode code points), not bytes.
+#include "ticket/attachment_limits.h"
 #include "ticket/field_error.h"
 #include "ticket/ticket_draft.h"
 #include "ticket/validation_messages.h"
@@ -27,13 +28,15 @@ struct ValidationRules {
   std::size_t extra_key_max = 64;
   std::size_t extra_value_max = 2000;
   ValidationMessages messages;
+  AttachmentLimits attachments;            // none accepted unless the configuration says so
 
   std::size_t description_min_for(const std::string& category) const;
 };
 
 // Every problem found, in field order (name, email, subject, description, then the rest);
 // empty when the draft can be sent. Codes: required, too_short, too_long, too_many,
-// invalid_email, invalid_characters, invalid_encoding, invalid_type.
+// invalid_email, invalid_characters, invalid_encoding, invalid_type; attachments as
+// validate_attachments (ticket/attachment_check.h) says, fields "attachments[i]".
 // A field that is only whitespace counts as missing ("required").
 FieldErrors validate_ticket_draft(const TicketDraft& draft, const ValidationRules& rules);
 

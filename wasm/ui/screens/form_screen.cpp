@@ -1,4 +1,5 @@
 #include "screens/screens.h"
+#include "attachment_list.h"
 #include "widgets.h"
 
 namespace ui {
@@ -32,6 +33,7 @@ void draw_form_fields(support::SupportSession& session) {
   for (const auto& f : step.fields) field_errors |= !session.field_error(f.id).empty();
   if (field_errors && !session.form_error().empty()) alert(session.form_error());
   for (const auto& f : step.fields) {
+    if (f.type == support::FormFieldType::attachments) { draw_attachment_list(session, f); continue; }
     FieldSpec spec;
     spec.id = f.id;
     spec.label = run.text(f.label_key);

@@ -1,0 +1,137 @@
+#include "attachment_store.h"
+
+#include "text/base64.h"
+#include "ticket/attachment_types.h"
+
+#include <openssl/evp.h>
+
+#include <stdexcept>
+
+namespace support::server {
+namespace {
+
+void check(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    throw std::runtime_error(std::string("attachments: ") + what + ": " + sqlite3_errmsg(db));
+}
+
+// A prepared statement for the BLOB column (database.h's Statement binds text and numbers only).
+struct BlobStatement {
+  BlobStatement(sqlite3* db, const char* sql) : db(db) { check(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr), db, sql); }
+  ~BlobStatement() { sqlite3_finalize(stmt); }
+  BlobStatement(const BlobStatement&) = delete;
+  BlobStatement& operator=(const BlobStatement&) = delete;
+  void text(int i, const std::string& value) {
+    check(sqlite3_bind_text(stmt, i, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT), db, "bind");
+  }
+  void number(int i, std::int64_t value) { check(sqlite3_bind_int64(stmt, i, value), db, "bind"); }
+  void blob(int i, const std::string& value) {
+    check(sqlite3_bind_blob(stmt, i, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT), db, "bind");
+  }
+  bool step() {
+    const int rc = sqlite3_step(stmt);
+    check(rc, db, "step");
+    return rc == SQLITE_ROW;
+  }
+  std::string column(int i) const {
+    const void* data = sqlite3_column_blob(stmt, i);
+    return data ? std::string(static_cast<const char*>(data), static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)))
+                : std::string();
+  }
+  sqlite3* db;
+  sqlite3_stmt* stmt = nullptr;
+};
+
+StoredAttachment read_row(const BlobStatement& row, bool with_content) {
+  StoredAttachment file;
+  file.name = row.column(0);
+  file.type = row.column(1);
+  file.size = sqlite3_column_int64(row.stmt, 2);
+  file.sha256 = row.column(3);
+  if (with_content) file.content = row.column(4);
+  return file;
+}
+
+}  // namespace
+
+AttachmentStore::AttachmentStore(Database& database) : database_(database) {
+  auto guard = database_.lock();
+  database_.execute(
+      "CREATE TABLE IF NOT EXISTS attachments("
+      " ticket_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,"
+      " size INTEGER NOT NULL, sha256 TEXT NOT NULL, content BLOB NOT NULL, PRIMARY KEY(ticket_id, position))");
+}
+
+void AttachmentStore::insert_locked(const std::string& ticket_id, const std::vector<StoredAttachment>& files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    BlobStatement insert(database_.handle(),
+                         "INSERT INTO attachments(ticket_id, position, name, type, size, sha256, content)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.text(1, ticket_id);
+    insert.number(2, static_cast<std::int64_t>(i));
+    insert.text(3, files[i].name);
+    insert.text(4, files[i].type);
+    insert.number(5, files[i].size);
+    insert.text(6, files[i].sha256);
+    insert.blob(7, files[i].content);
+    insert.step();
+  }
+}
+
+std::vector<StoredAttachment> AttachmentStore::list(const std::string& ticket_id, bool with_content) {
+  auto guard = database_.lock();
+  BlobStatement query(database_.handle(),
+                      with_content ? "SELECT name, type, size, sha256, content FROM attachments WHERE ticket_id = ? ORDER BY position"
+                                   : "SELECT name, type, size, sha256 FROM attachments WHERE ticket_id = ? ORDER BY position");
+  query.text(1, ticket_id);
+  std::vector<StoredAttachment> files;
+  while (query.step()) files.push_back(read_row(query, with_content));
+  return files;
+}
+
+std::optional<StoredAttachment> AttachmentStore::find(const std::string& ticket_id, std::size_t position) {
+  auto guard = database_.lock();
+  BlobStatement query(database_.handle(),
+                      "SELECT name, type, size, sha256, content FROM attachments WHERE ticket_id = ? AND position = ?");
+  query.text(1, ticket_id);
+  query.number(2, static_cast<std::int64_t>(position));
+  if (!query.step()) return std::nullopt;
+  return read_row(query, true);
+}
+
+std::vector<StoredAttachment> take_attachments_for_storage(const TicketDraft& draft, nlohmann::json& stored_draft) {
+  std::vector<StoredAttachment> files;
+  for (std::size_t i = 0; i < draft.attachments.size(); ++i) {
+    const TicketAttachment& file = draft.attachments[i];
+    StoredAttachment stored;
+    stored.name = file.name;
+    // The type the name's ending means (validation made sure the declared one agrees with it).
+    const AttachmentType* type = attachment_type_for_name(file.name);
+    stored.type = type ? type->mime : file.type;
+    stored.content = base64_decode(file.content).value_or(std::string());
+    stored.size = static_cast<std::int64_t>(stored.content.size());
+    stored.sha256 = sha256_hex(stored.content);
+    nlohmann::json& meta = stored_draft["attachments"][i];
+    meta.erase("content");
+    meta["type"] = stored.type;
+    meta["sha256"] = stored.sha256;
+    files.push_back(std::move(stored));
+  }
+  return files;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed");
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace support::server
