@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <functional>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -203,9 +204,10 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
                         {"score", duplicate->score}});
     }
   }
-  const TicketInsertResult result = context.store.insert_ticket(
-      stored, draft.category, draft.idempotency_key, client,
-      [&](const StoredTicket& ticket) { if (!files.empty()) attachments->insert_locked(ticket.id, files); });
+  std::function<void(const StoredTicket&)> store_files;   // none without files: every store takes those
+  if (!files.empty()) store_files = [&](const StoredTicket& ticket) { attachments->insert_locked(ticket.id, files); };
+  const TicketInsertResult result =
+      context.store.insert_ticket(stored, draft.category, draft.idempotency_key, client, store_files);
   if (result.key_reused) {
     return send_json(response, 422,
                      {{"error", "this idempotency key was already used for a different ticket; "

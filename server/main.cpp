@@ -130,7 +130,6 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
       context.max_body = std::max<std::size_t>(
           context.max_body, static_cast<std::size_t>(support::attachment_body_allowance(parsed.config.attachments)));
   }
-  context.relay.attachments = &attachments;
 
   if (!options.identity_secret_file.empty()) {
     context.identity_secret = read_whole_file(options.identity_secret_file);

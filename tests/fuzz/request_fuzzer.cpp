@@ -41,7 +41,7 @@ const std::string kStaffToken = "fuzz-staff-token-0123456789abcdef";
 class MemoryStore final : public RelayStore {
  public:
   TicketInsertResult insert_ticket(const json& draft, const std::string& category, const std::string& key,
-                                   const std::string&) override {
+                                   const std::string&, const std::function<void(const StoredTicket&)>&) override {
     std::lock_guard<std::mutex> guard(mutex_);
     if (tickets_.size() > 1000) tickets_.clear(), by_key_.clear();
     if (!key.empty()) {

@@ -182,8 +182,9 @@ TEST_CASE("attachments: the idempotency key covers the files") {
 TEST_CASE("attachments: on the PostgreSQL store refused with a clear error; on SQLite stored") {
   RunningServer api(with_config(kConfig));
   const httplib::Result result =
-      post_json(api.client(), "/api/tickets", draft_with({file_json("shot.png", "image/png", png_bytes(2000))}));
+      post_json(api.client(), "/api/tickets", draft_with(json::array({file_json("shot.png", "image/png", png_bytes(2000))})));
   REQUIRE(result);
+  INFO(result->body);
   const char* store = std::getenv("SUPPORT_TEST_STORE");
   if (store && std::string(store) == "postgresql") {
     CHECK(result->status == 422);
