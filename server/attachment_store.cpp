@@ -1,9 +1,10 @@
 #include "attachment_store.h"
 
+#include "hmac_sha256.h"
+
 #include "text/base64.h"
 #include "ticket/attachment_types.h"
 
-#include <openssl/evp.h>
 
 #include <stdexcept>
 
@@ -118,20 +119,6 @@ std::vector<StoredAttachment> take_attachments_for_storage(const TicketDraft& dr
     files.push_back(std::move(stored));
   }
   return files;
-}
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 failed");
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
 }
 
 }  // namespace support::server

@@ -47,6 +47,5 @@ class AttachmentStore {
 // the draft), each file's "content" by its "sha256".
 std::vector<StoredAttachment> take_attachments_for_storage(const TicketDraft& draft, nlohmann::json& stored_draft);
 
-std::string sha256_hex(std::string_view bytes);
 
 }  // namespace support::server
