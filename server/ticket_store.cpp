@@ -5,6 +5,16 @@
 #include "utc_clock.h"
 
 namespace support::server {
+
+StoredTicket new_open_ticket(const nlohmann::json& draft, const std::string& category) {
+  StoredTicket ticket;
+  ticket.id = "t_" + random_hex(12);
+  ticket.created_at = utc_now_iso8601();
+  ticket.category = category;
+  ticket.status = "open";
+  ticket.draft = draft;
+  return ticket;
+}
 namespace {
 
 constexpr const char* kTicketColumns = "id, number, created_at, category, status, draft_json";
@@ -60,12 +70,7 @@ TicketInsertResult TicketStore::insert(const nlohmann::json& draft, const std::s
       return {std::move(*existing), false};
     }
   }
-  StoredTicket ticket;
-  ticket.id = "t_" + random_hex(12);
-  ticket.created_at = utc_now_iso8601();
-  ticket.category = category;
-  ticket.status = "open";
-  ticket.draft = draft;
+  StoredTicket ticket = new_open_ticket(draft, category);
 
   // The ticket and its outbox row commit together: a 201 always has a delivery to make, and a
   // crash before COMMIT leaves neither (the client never got a 201 and retries under its key).

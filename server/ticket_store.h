@@ -25,6 +25,10 @@ struct StoredTicket {
   nlohmann::json draft;     // the validated draft as to_json(TicketDraft) produced it
 };
 
+// A ticket about to be stored, before it has a number: a fresh opaque id, the time now, "open".
+// Every store makes its new tickets this one way.
+StoredTicket new_open_ticket(const nlohmann::json& draft, const std::string& category);
+
 struct TicketInsertResult {
   StoredTicket ticket;
   bool created = false;  // false: the idempotency key was seen before; nothing new was stored

@@ -1,6 +1,5 @@
 #include "storage/postgres_store.h"
 
-#include "random_hex.h"
 #include "storage/request_fingerprint.h"
 #include "utc_clock.h"
 
@@ -133,12 +132,7 @@ TicketInsertResult PostgresStore::insert_ticket(const nlohmann::json& draft, con
     const PgResult existing = db->run(by_key.c_str(), {idempotency_key});
     if (existing.rows() > 0) return answer_for_existing(read_ticket(existing, 0), draft);
   }
-  StoredTicket ticket;
-  ticket.id = "t_" + random_hex(12);
-  ticket.created_at = utc_now_iso8601();
-  ticket.category = category;
-  ticket.status = "open";
-  ticket.draft = draft;
+  StoredTicket ticket = new_open_ticket(draft, category);
   const std::optional<std::string> key =
       idempotency_key.empty() ? std::nullopt : std::optional<std::string>(idempotency_key);
 
