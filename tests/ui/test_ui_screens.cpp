@@ -196,3 +196,36 @@ TEST_CASE("text that is not valid UTF-8 (a lone surrogate from the page) is sent
   for (const auto& out : w.outboxes()) draft_saved |= out.contains("draft");
   CHECK(draft_saved);
 }
+
+TEST_CASE("my tickets: an identified customer opens the list from home; each ticket a list item with its status") {
+  HeadlessWidget w(ui_config());
+  CHECK_FALSE(w.has("button", "My tickets"));   // nobody identified: no list to show
+  w.app().identified();
+  w.settle();
+  REQUIRE(w.requests().size() == 1);
+  const auto first = w.requests()[0];
+  CHECK(first["path"] == "/api/my/tickets");
+  w.app().http_response(first["id"].get<int>(), 200,
+                        R"({"tickets":[{"number":12,"subject":"Export is empty","status":"open",)"
+                        R"("updated_at":"2026-12-01T10:15:00Z"},{"number":4,"subject":"Old one","status":"closed"}]})",
+                        "");
+  w.settle();
+  w.activate("button", "My tickets");
+  CHECK(w.screen() == "my_tickets");
+  CHECK(w.find("heading", "My tickets")["level"].is_number());
+  const auto refetch = w.requests().back();
+  CHECK(refetch["path"] == "/api/my/tickets");   // opened: fetched again
+  w.app().http_response(refetch["id"].get<int>(), 401, R"({"error":"expired"})", "");
+  w.settle();
+  CHECK(w.has("alert", "Signed out."));
+  CHECK(w.has("listitem", "#12 Export is empty — open, last update 2026-12-01 10:15 UTC"));   // the last good list stays
+  CHECK(w.has("listitem", "#4 Old one — closed"));
+  CHECK(w.has("status", "Listed: 2"));   // the list shown, not "loading": nothing is loading
+  w.activate("button", "Try again");
+  w.app().http_response(w.requests().back()["id"].get<int>(), 200, R"({"tickets":[]})", "");
+  w.settle();
+  CHECK(w.has("status", "No tickets yet."));
+  CHECK(w.with_role("listitem").empty());
+  w.activate("button", "Back");
+  CHECK(w.screen() == "home");
+}

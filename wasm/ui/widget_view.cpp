@@ -58,6 +58,7 @@ ViewRequests draw_widget(support::SupportSession& session, float width, float he
     case support::Screen::Resolved: draw_resolved_screen(session); break;
     case support::Screen::Duplicate: draw_duplicate_screen(session); break;
     case support::Screen::EarlierTicket: draw_earlier_ticket_screen(session); break;
+    case support::Screen::MyTickets: draw_my_tickets_screen(session); break;
   }
   end_scroll_region();
   dc.tree->set_screen(drawn_screen, dc.first_heading);

@@ -14,6 +14,7 @@ std::string screen_key(const SupportSession& session) {
     case Screen::TicketSent: return "sent:" + std::to_string(session.ticket_number());
     case Screen::Resolved: return "resolved";
     case Screen::Duplicate: return "duplicate:" + (session.duplicate() ? session.duplicate()->ticket.number : std::string());
+    case Screen::MyTickets: return "my_tickets";
     case Screen::EarlierTicket: return "earlier:" + (session.duplicate() ? session.duplicate()->ticket.number : std::string());
   }
   return "";

@@ -11,6 +11,7 @@ const char* screen_name(Screen screen) {
     case Screen::Resolved: return "resolved";
     case Screen::Duplicate: return "duplicate";
     case Screen::EarlierTicket: return "earlier_ticket";
+    case Screen::MyTickets: return "my_tickets";
   }
   return "home";
 }

@@ -365,7 +365,31 @@ std::optional<EmailAdvice> SupportSession::step_email_advice() const {
 }
 
 void SupportSession::customer_identified() {
-  if (my_tickets_request_ == 0) my_tickets_request_ = requests_.get("/api/my/tickets");
+  identified_ = true;   // again with a fresh token: fetched again (one fetch at a time)
+  reload_my_tickets();
+}
+
+void SupportSession::reload_my_tickets() {
+  if (!identified_ || my_tickets_request_ != 0) return;   // one fetch at a time
+  my_tickets_request_ = requests_.get("/api/my/tickets");
+  my_tickets_.loading();
+}
+
+void SupportSession::open_my_tickets() {
+  if (!identified_) return;
+  if (screen_ != Screen::MyTickets) my_tickets_return_ = screen_;
+  screen_ = Screen::MyTickets;
+  reload_my_tickets();
+}
+
+void SupportSession::close_my_tickets() {
+  if (screen_ == Screen::MyTickets) screen_ = my_tickets_return_;
+}
+
+std::string SupportSession::ticket_status_text(const std::string& status) const {
+  const std::string key = "my_tickets.status." + status;
+  if (config_.texts.find(locale_, key)) return text(key);
+  return status;
 }
 
 void SupportSession::set_utc_now(std::int64_t unix_seconds) {
@@ -385,10 +409,12 @@ void SupportSession::post_event(const nlohmann::json& event) {
 }
 
 void SupportSession::on_response(int request_id, const HttpResponse& response) {
-  if (request_id == my_tickets_request_) {
-    // The customer's open tickets; without them the local history still screens.
+  if (request_id != 0 && request_id == my_tickets_request_) {
+    // The customer's tickets: listed under "My tickets"; the open ones screened against (without
+    // them the local history still screens).
+    my_tickets_.answered(response.status, response.body);
     if (response.status == 200) earlier_.set_server_list(nlohmann::json::parse(response.body, nullptr, false));
-    my_tickets_request_ = -1;
+    my_tickets_request_ = 0;
     return;
   }
   switch (form_.on_response(request_id, response)) {
@@ -419,6 +445,7 @@ void SupportSession::ticket_sent() {
   article_ = nullptr;
   articles_opened_.clear();
   screen_ = Screen::TicketSent;
+  reload_my_tickets();   // the new ticket belongs in "My tickets" and in the screening list
   ++draft_revision_;
 }
 

@@ -12,6 +12,7 @@
 //   DraftScreening  findings, tone, email check shown on the form (session/draft_screening.h)
 //   SentHistory     this browser's recent tickets           (session/sent_history.h)
 //   EarlierTickets  duplicate screening against them        (session/earlier_tickets.h)
+//   MyTickets       the identified customer's list          (session/my_tickets.h)
 #include "config/config.h"
 #include "kb/kb_article.h"
 #include "run/flow_run.h"
@@ -23,6 +24,7 @@
 #include "session/kb_file_loader.h"
 #include "session/knowledge_base.h"
 #include "session/live_search.h"
+#include "session/my_tickets.h"
 #include "session/request_queue.h"
 #include "session/sent_ticket.h"
 #include "session/ticket_form.h"
@@ -45,6 +47,7 @@ enum class Screen {
   Resolved,     // the problem was solved without a ticket ("fixed it", "this answered it")
   Duplicate,    // the draft looks like an earlier ticket: both side by side, nothing sent yet
   EarlierTicket,   // that earlier ticket on its own ("Go to that ticket", or an exact resubmit)
+  MyTickets,       // an identified customer's tickets: number, subject, status, last update
 };
 
 class SupportSession {
@@ -156,9 +159,18 @@ public:
   // the address the widget knows (typed or prefilled).
   std::optional<EmailAdvice> sent_email_advice() const;
   std::optional<EmailAdvice> step_email_advice() const;
-  // The page identified the customer (SupportWidget identify): their open tickets are fetched
-  // from GET /api/my/tickets and screened against too.
+  // The page identified the customer (SupportWidget identify): their tickets are fetched from
+  // GET /api/my/tickets, the open ones screened against, all of them listed under "My tickets".
   void customer_identified();
+  bool identified() const { return identified_; }
+  // "My tickets" (identified customers only): the list is fetched again each time it is opened,
+  // and after each ticket sent, so it is never older than the customer's last action.
+  void open_my_tickets();
+  void reload_my_tickets();
+  void close_my_tickets();   // back to the screen it was opened from
+  const MyTickets& my_tickets() const { return my_tickets_; }
+  // A ticket's status in the locale's words ("my_tickets.status.<status>"), else as the server said.
+  std::string ticket_status_text(const std::string& status) const;
   std::size_t earlier_ticket_count() const { return earlier_.size(); }
   // The platform's clock (seconds since 1970, UTC): sent history older than 90 days expires.
   void set_utc_now(std::int64_t unix_seconds);
@@ -228,7 +240,10 @@ private:
 
   SentHistory history_;
   EarlierTickets earlier_;
-  int my_tickets_request_ = 0;
+  bool identified_ = false;
+  MyTickets my_tickets_;
+  int my_tickets_request_ = 0;   // the fetch in flight, 0 when none
+  Screen my_tickets_return_ = Screen::Home;
   std::optional<DuplicateMatch> duplicate_;
   std::optional<TicketDraft> held_draft_;
   mutable DraftScreening screening_;

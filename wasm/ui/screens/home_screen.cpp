@@ -24,6 +24,11 @@ void draw_home_screen(support::SupportSession& session) {
     std::string description = category.description_key.empty() ? "" : session.text(category.description_key);
     if (choice(session.text(category.title_key), description)) session.choose_category(category.id);
   }
+  // The page said who the customer is: their tickets are one tap away.
+  if (session.identified()) {
+    spacing(6);
+    if (button(session.text("my_tickets.title"), ButtonKind::Secondary)) session.open_my_tickets();
+  }
 }
 
 }  // namespace ui

@@ -15,6 +15,7 @@ void draw_ticket_sent_screen(support::SupportSession& session);
 void draw_resolved_screen(support::SupportSession& session);
 void draw_duplicate_screen(support::SupportSession& session);        // the draft beside the earlier ticket
 void draw_earlier_ticket_screen(support::SupportSession& session);   // that ticket on its own
+void draw_my_tickets_screen(support::SupportSession& session);        // an identified customer's tickets
 void draw_email_advice(const support::EmailAdvice& advice);          // where mail lands + the steps, as a list
 // "2026-12-01T22:10:05Z" -> "2026-12-01 22:10 UTC"; anything else is shown as it came.
 std::string readable_utc(const std::string& iso);

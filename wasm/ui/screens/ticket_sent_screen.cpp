@@ -28,6 +28,7 @@ void draw_ticket_sent_screen(support::SupportSession& session) {
     draw_email_advice(*advice);
   }
   spacing(8);
+  if (session.identified() && button(session.text("my_tickets.title"), ButtonKind::Secondary)) session.open_my_tickets();
   if (button(session.text("nav.new_request"), ButtonKind::Secondary)) session.start_over();
 }
 
