@@ -4,6 +4,7 @@
 #include "session/screen_key.h"
 #include "session/session_events.h"
 #include "session/support_session.h"
+#include "session_test_steps.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
@@ -84,10 +85,7 @@ TEST_CASE("events: a refused send is an error with the configured text; a stored
   SessionEventWatcher watch;
   s.choose_category("sales_question");
   watch.observe(s);
-  s.set_form_value("name", "Ada");
-  s.set_form_value("email", "ada@example.com");
-  s.set_form_value("subject", "Licence question");
-  s.set_form_value("description", "Can I move my licence to a new domain without buying another one?");
+  test_steps::fill_ticket(s, "Licence question", "Can I move my licence to a new domain without buying another one?");
   s.submit();
   auto sent = s.take_requests();
   REQUIRE(sent.size() == 1);

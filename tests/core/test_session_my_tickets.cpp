@@ -4,6 +4,7 @@
 #include "session/my_tickets.h"
 #include "session/screen_key.h"
 #include "session/support_session.h"
+#include "session_test_steps.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
@@ -112,10 +113,8 @@ TEST_CASE("my tickets: a ticket sent by an identified customer brings a fresh li
   SupportSession s(screening_config(), "en", "seed");
   identify_and_answer(s, 200, R"({"tickets":[]})");
   s.choose_category("sales");
-  s.set_form_value("name", "Ada");
-  s.set_form_value("email", "ada@example.com");
-  s.set_form_value("subject", "Invoice address for order 5521");
-  s.set_form_value("description", "Please put our company name on the invoice for order 5521; it shows my own name.");
+  test_steps::fill_ticket(s, "Invoice address for order 5521",
+                          "Please put our company name on the invoice for order 5521; it shows my own name.");
   s.submit();
   auto requests = s.take_requests();
   const HttpRequest* ticket = nullptr;

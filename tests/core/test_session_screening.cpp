@@ -4,6 +4,7 @@
 // (tests/data/configs/screening.json) has its own short texts, so these tests are about
 // behaviour, not the shipped wording.
 #include "session/support_session.h"
+#include "session_test_steps.h"
 #include "test_files.h"
 #include "ticket/ticket_validation.h"
 
@@ -16,13 +17,7 @@ namespace {
 
 Config screening_config() { return load_config(test_data_path("configs/screening.json")); }
 
-void fill(SupportSession& s, const std::string& subject, const std::string& description,
-          const std::string& email = "ada@example.com") {
-  s.set_form_value("name", "Ada");
-  s.set_form_value("email", email);
-  s.set_form_value("subject", subject);
-  s.set_form_value("description", description);
-}
+using test_steps::fill_ticket;
 
 nlohmann::json body_of(const HttpRequest& r) { return nlohmann::json::parse(r.body); }
 
@@ -36,7 +31,7 @@ std::vector<HttpRequest> tickets_in(std::vector<HttpRequest> requests) {
 // Sends one sales ticket and lets the server store it as `number`.
 void send_stored(SupportSession& s, long number, const std::string& subject, const std::string& description) {
   s.choose_category("sales");
-  fill(s, subject, description);
+  fill_ticket(s, subject, description);
   s.submit();
   auto sent = tickets_in(s.take_requests());
   REQUIRE(sent.size() == 1);
@@ -67,7 +62,7 @@ TEST_CASE("screening: an empty draft has no notes, no advice and nothing that bl
 TEST_CASE("screening: a warning shows beside its field and never blocks Send") {
   SupportSession s(screening_config(), "en", "seed");
   s.choose_category("sales");
-  fill(s, "Export", "The export does nothing at all when I press it.");
+  fill_ticket(s, "Export", "The export does nothing at all when I press it.");
   const auto findings = s.screening().findings_for("description");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0]->level == RuleLevel::warning);
@@ -79,14 +74,14 @@ TEST_CASE("screening: a warning shows beside its field and never blocks Send") {
   // Recomputed when the values change: with a version number the hint goes.
   SupportSession t(screening_config(), "en", "seed");
   t.choose_category("sales");
-  fill(t, "Export", "The export in 2.4.1 does nothing when I press it.");
+  fill_ticket(t, "Export", "The export in 2.4.1 does nothing when I press it.");
   CHECK(t.screening().findings_for("description").empty());
 }
 
 TEST_CASE("screening: a required finding blocks Send with its message on its field, until fixed") {
   SupportSession s(screening_config(), "en", "seed");
   s.choose_category("billing");
-  fill(s, "Invoice", "Please send me the invoice again.");
+  fill_ticket(s, "Invoice", "Please send me the invoice again.");
   CHECK(s.screening().blocks());
   s.submit();
   CHECK(s.take_requests().empty());
@@ -105,7 +100,7 @@ TEST_CASE("screening: tone notes for shouting (any cased script) and insults; th
   SupportSession s(screening_config(), "en", "seed");
   s.choose_category("sales");
   const std::string shouting = "ПОЧЕМУ НИЧЕГО НЕ РАБОТАЕТ В ВЕРСИИ 2.4, ВЫ IDIOTS!!!";
-  fill(s, "HELP", shouting);
+  fill_ticket(s, "HELP", shouting);
   std::vector<std::string> notes;
   for (const auto& n : s.screening().tone) notes.push_back(n.message);
   CHECK(notes == std::vector<std::string>{"No need for capitals.", "One ! is enough.", "Please stay kind."});
@@ -121,7 +116,7 @@ TEST_CASE("screening: very long input is screened without trouble") {
   s.choose_category("sales");
   std::string description;
   while (description.size() < 60000) description += "Der Export in Version 2.4 schlägt fehl, 日本語も。 ";
-  fill(s, std::string(300, 'A'), description);
+  fill_ticket(s, std::string(300, 'A'), description);
   const DraftScreening& screening = s.screening();
   CHECK(screening.findings_for("description").empty());   // the version number is found
   // 300 capitals in the subject are few beside 60,000 characters of ordinary text: no note.
@@ -157,7 +152,7 @@ TEST_CASE("screening: an internationalised domain is a valid address with the ge
   CHECK(s.screening().email.valid);
   REQUIRE(s.screening().email_advice);
   CHECK(s.screening().email_advice->provider == "other");
-  fill(s, "Export", "Export in 2.4 fails every time.", "juergen@bücher-müller.de");
+  fill_ticket(s, "Export", "Export in 2.4 fails every time.", "juergen@bücher-müller.de");
   s.submit();
   CHECK(tickets_in(s.take_requests()).size() == 1);
 }
@@ -165,7 +160,7 @@ TEST_CASE("screening: an internationalised domain is a valid address with the ge
 TEST_CASE("screening: an address without a real domain blocks Send with the form's one message") {
   SupportSession s(screening_config(), "en", "seed");
   s.choose_category("sales");
-  fill(s, "Export", "Export in 2.4 fails every time.", "ada@gmail");
+  fill_ticket(s, "Export", "Export in 2.4 fails every time.", "ada@gmail");
   CHECK_FALSE(s.screening().email.valid);
   CHECK(s.screening().email.reason == "no_dot_in_domain");
   s.submit();
@@ -176,7 +171,7 @@ TEST_CASE("screening: an address without a real domain blocks Send with the form
 TEST_CASE("screening: the advice is for addresses new to this browser; the success screen shows it once") {
   SupportSession s(screening_config(), "en", "seed");
   s.choose_category("sales");
-  fill(s, "Export", "Export in 2.4 fails every time.");
+  fill_ticket(s, "Export", "Export in 2.4 fails every time.");
   REQUIRE(s.screening().email_advice);
   s.submit();
   const auto sent = tickets_in(s.take_requests());
@@ -197,7 +192,7 @@ TEST_CASE("duplicates: an exact resubmit is never posted twice, also after a rel
     SupportSession s(config, "en", "seed");
     send_stored(s, 41, kExport, kExportText);
     s.choose_category("sales");
-    fill(s, kExport, kExportText);
+    fill_ticket(s, kExport, kExportText);
     s.submit();
     CHECK(tickets_in(s.take_requests()).empty());
     CHECK(s.screen() == Screen::EarlierTicket);
@@ -224,7 +219,7 @@ TEST_CASE("duplicates: an exact resubmit is never posted twice, also after a rel
 TEST_CASE("duplicates: a double click sends one ticket") {
   SupportSession s(screening_config(), "en", "seed");
   s.choose_category("sales");
-  fill(s, kExport, kExportText);
+  fill_ticket(s, kExport, kExportText);
   s.submit();
   s.submit();
   CHECK(tickets_in(s.take_requests()).size() == 1);
@@ -234,7 +229,7 @@ TEST_CASE("duplicates: near duplicate -> comparison -> different problem -> sent
   SupportSession s(screening_config(), "en", "seed");
   send_stored(s, 41, kExport, kExportText);
   s.choose_category("sales");
-  fill(s, "CSV export does nothing since 2.4",
+  fill_ticket(s, "CSV export does nothing since 2.4",
        "After updating to version 2.4, clicking the CSV export button on the reports page does nothing; "
        "no file downloads.");
   s.submit();
@@ -274,7 +269,7 @@ TEST_CASE("duplicates: a different problem is sent straight away, without a scre
   SupportSession s(screening_config(), "en", "seed");
   send_stored(s, 41, kExport, kExportText);
   s.choose_category("sales");
-  fill(s, "Invoice address in 3.1", "Please change the billing address on my invoices to our new office.");
+  fill_ticket(s, "Invoice address in 3.1", "Please change the billing address on my invoices to our new office.");
   s.submit();
   const auto sent = tickets_in(s.take_requests());
   REQUIRE(sent.size() == 1);
@@ -301,7 +296,7 @@ TEST_CASE("duplicates: an identified customer's open tickets from the server cou
   CHECK(s.earlier_ticket_count() == 1);
 
   s.choose_category("sales");
-  fill(s, "CSV export does nothing since 2.4",
+  fill_ticket(s, "CSV export does nothing since 2.4",
        "After updating to version 2.4, clicking the CSV export button on the reports page does nothing.");
   s.submit();
   REQUIRE(s.screen() == Screen::Duplicate);
@@ -309,7 +304,7 @@ TEST_CASE("duplicates: an identified customer's open tickets from the server cou
   CHECK(s.duplicate_message() == "Like #7 of 2026-11-02, still open.");
 
   s.back_to_draft();
-  fill(s, "Password reset mail never arrives", "The password reset mail never arrives in my inbox.");
+  fill_ticket(s, "Password reset mail never arrives", "The password reset mail never arrives in my inbox.");
   s.submit();
   CHECK(tickets_in(s.take_requests()).size() == 1);   // the closed ticket is not in the way
 }
@@ -323,7 +318,7 @@ TEST_CASE("duplicates: a malformed server list is ignored and the local history 
   s.on_response(requests[0].id, {200, "not json"});
   CHECK(s.earlier_ticket_count() == 1);
   s.choose_category("sales");
-  fill(s, kExport, kExportText);
+  fill_ticket(s, kExport, kExportText);
   s.submit();
   CHECK(s.screen() == Screen::EarlierTicket);
 }
@@ -332,7 +327,7 @@ TEST_CASE("duplicates: the 'different problem' record rides along when the reque
   SupportSession s(screening_config(), "en", "seed");
   send_stored(s, 41, kExport, kExportText);
   s.choose_category("sales");
-  fill(s, "CSV export does nothing since 2.4",
+  fill_ticket(s, "CSV export does nothing since 2.4",
        "After updating to version 2.4, clicking the CSV export button on the reports page does nothing.");
   s.submit();
   REQUIRE(s.screen() == Screen::Duplicate);
@@ -354,7 +349,7 @@ TEST_CASE("sent history in the session: expired tickets no longer screen") {
   s.set_utc_now(*parse_utc_seconds("2027-03-01T00:00:00Z"));
   CHECK(s.sent_history().entries().empty());
   s.choose_category("sales");
-  fill(s, kExport, kExportText);
+  fill_ticket(s, kExport, kExportText);
   s.submit();
   CHECK(tickets_in(s.take_requests()).size() == 1);
 }

@@ -5,6 +5,7 @@
 #include "config/config_parser.h"
 #include "session/session_snapshot.h"
 #include "session/support_session.h"
+#include "session_test_steps.h"
 
 #include <string>
 
@@ -59,10 +60,7 @@ TEST_CASE("screens: an article that answered the question ends on Resolved, with
 TEST_CASE("screens: a stored ticket ends on TicketSent, with its number") {
   SupportSession session(fixture(), "", "seed");
   session.choose_category("help");
-  session.set_form_value("name", "Ada");
-  session.set_form_value("email", "ada@example.com");
-  session.set_form_value("subject", "Cannot log in");
-  session.set_form_value("description", "The login page says my password is wrong after the reset.");
+  test_steps::fill_ticket(session, "Cannot log in", "The login page says my password is wrong after the reset.");
   session.submit();
   const std::vector<HttpRequest> requests = session.take_requests();
   REQUIRE(requests.size() == 1);

@@ -1,6 +1,7 @@
 // A failed send shows the configuration's own words, never what the server said about it.
 #include "config/config_parser.h"
 #include "session/support_session.h"
+#include "session_test_steps.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
@@ -12,10 +13,7 @@ namespace {
 
 std::vector<HttpRequest> submit_sales_ticket(SupportSession& s) {
   s.choose_category("sales_question");
-  s.set_form_value("name", "Ada");
-  s.set_form_value("email", "ada@example.com");
-  s.set_form_value("subject", "Licence question");
-  s.set_form_value("description", "Can I move my licence to a new domain without buying another one?");
+  test_steps::fill_ticket(s, "Licence question", "Can I move my licence to a new domain without buying another one?");
   s.submit();
   return s.take_requests();
 }
