@@ -7,13 +7,13 @@
 #include "my_tickets.h"
 #include "server_options.h"
 #include "staff_token.h"
+#include "stored_attachment.h"
 
 #include "ticket/ticket_draft.h"
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <functional>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -163,16 +163,10 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
     return;
   }
 
-  // The files go to their own table in the ticket's transaction; the stored JSON keeps their
+  // The files go to the store's own table in the ticket's transaction; the stored JSON keeps their
   // metadata and sha256, so a repeat with other files is a different request.
   json stored = to_json(draft);   // with the widget's screening record, checked above
   const std::vector<StoredAttachment> files = take_attachments_for_storage(draft, stored);
-  AttachmentStore* attachments = context.relay.attachments;
-  if (!files.empty() && !attachments) {
-    // The PostgreSQL store keeps no files yet (docs/server.md): say so rather than lose them.
-    return send_json(response, 422, errors_to_json({{"attachments", "not_accepted",
-                                                     "this relay does not store files; send the ticket without them"}}));
-  }
   // The customer saw the earlier ticket and said this is another problem (ticket/ticket_draft.h).
   const bool confirmed_different =
       draft.screening.is_object() && draft.screening.value("choice", std::string()) == "different_problem";
@@ -204,10 +198,7 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
                         {"score", duplicate->score}});
     }
   }
-  std::function<void(const StoredTicket&)> store_files;   // none without files: every store takes those
-  if (!files.empty()) store_files = [&](const StoredTicket& ticket) { attachments->insert_locked(ticket.id, files); };
-  const TicketInsertResult result =
-      context.store.insert_ticket(stored, draft.category, draft.idempotency_key, client, store_files);
+  const TicketInsertResult result = context.store.insert_ticket(stored, draft.category, draft.idempotency_key, client, files);
   if (result.key_reused) {
     return send_json(response, 422,
                      {{"error", "this idempotency key was already used for a different ticket; "
@@ -308,7 +299,7 @@ void get_attachment(ApiContext& context, const httplib::Request& request, httpli
   const std::string position = request.matches[2];
   if (!context.store.find_ticket_by_id(id)) return send_error(response, 404, "no ticket with id " + id);
   std::optional<StoredAttachment> file;
-  if (context.relay.attachments && position.size() <= 3) file = context.relay.attachments->find(id, std::stoul(position));
+  if (position.size() <= 3) file = context.store.find_attachment(id, std::stoul(position));
   if (!file) return send_error(response, 404, "ticket " + id + " has no attachment " + position);
   response.status = 200;
   response.set_header("Content-Disposition", content_disposition(file->name));

@@ -1,6 +1,5 @@
 #pragma once
 // The HTTP API under /api (see docs/api.md): tickets, events, configuration, health.
-#include "attachment_store.h"
 #include "cors_policy.h"
 #include "delivery/forwarder.h"
 #include "json_log.h"
@@ -34,7 +33,6 @@ struct RelayContext {
   ApiRateLimits* limits = nullptr;
   JsonLog* log = nullptr;
   std::vector<std::string> trusted_proxies;  // see client_address.h
-  AttachmentStore* attachments = nullptr;    // files of tickets; without it tickets take none
 };
 
 struct ApiContext {

@@ -1,11 +1,5 @@
 #include "attachment_store.h"
 
-#include "hmac_sha256.h"
-
-#include "text/base64.h"
-#include "ticket/attachment_types.h"
-
-
 #include <stdexcept>
 
 namespace support::server {
@@ -43,13 +37,13 @@ struct BlobStatement {
   sqlite3_stmt* stmt = nullptr;
 };
 
-StoredAttachment read_row(const BlobStatement& row, bool with_content) {
+StoredAttachment read_row(const BlobStatement& row) {
   StoredAttachment file;
   file.name = row.column(0);
   file.type = row.column(1);
   file.size = sqlite3_column_int64(row.stmt, 2);
   file.sha256 = row.column(3);
-  if (with_content) file.content = row.column(4);
+  file.content = row.column(4);
   return file;
 }
 
@@ -79,14 +73,13 @@ void AttachmentStore::insert_locked(const std::string& ticket_id, const std::vec
   }
 }
 
-std::vector<StoredAttachment> AttachmentStore::list(const std::string& ticket_id, bool with_content) {
+std::vector<StoredAttachment> AttachmentStore::list(const std::string& ticket_id) {
   auto guard = database_.lock();
   BlobStatement query(database_.handle(),
-                      with_content ? "SELECT name, type, size, sha256, content FROM attachments WHERE ticket_id = ? ORDER BY position"
-                                   : "SELECT name, type, size, sha256 FROM attachments WHERE ticket_id = ? ORDER BY position");
+                      "SELECT name, type, size, sha256, content FROM attachments WHERE ticket_id = ? ORDER BY position");
   query.text(1, ticket_id);
   std::vector<StoredAttachment> files;
-  while (query.step()) files.push_back(read_row(query, with_content));
+  while (query.step()) files.push_back(read_row(query));
   return files;
 }
 
@@ -97,28 +90,7 @@ std::optional<StoredAttachment> AttachmentStore::find(const std::string& ticket_
   query.text(1, ticket_id);
   query.number(2, static_cast<std::int64_t>(position));
   if (!query.step()) return std::nullopt;
-  return read_row(query, true);
-}
-
-std::vector<StoredAttachment> take_attachments_for_storage(const TicketDraft& draft, nlohmann::json& stored_draft) {
-  std::vector<StoredAttachment> files;
-  for (std::size_t i = 0; i < draft.attachments.size(); ++i) {
-    const TicketAttachment& file = draft.attachments[i];
-    StoredAttachment stored;
-    stored.name = file.name;
-    // The type the name's ending means (validation made sure the declared one agrees with it).
-    const AttachmentType* type = attachment_type_for_name(file.name);
-    stored.type = type ? type->mime : file.type;
-    stored.content = base64_decode(file.content).value_or(std::string());
-    stored.size = static_cast<std::int64_t>(stored.content.size());
-    stored.sha256 = sha256_hex(stored.content);
-    nlohmann::json& meta = stored_draft["attachments"][i];
-    meta.erase("content");
-    meta["type"] = stored.type;
-    meta["sha256"] = stored.sha256;
-    files.push_back(std::move(stored));
-  }
-  return files;
+  return read_row(query);
 }
 
 }  // namespace support::server

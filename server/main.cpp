@@ -1,6 +1,5 @@
 // support-server: reference backend for the support widget (see docs/api.md).
 #include "api_routes.h"
-#include "attachment_store.h"
 #include "connectors/connector_factory.h"
 #include "database.h"
 #include "delivery/forwarder.h"
@@ -85,25 +84,13 @@ int run(const ServerOptions& options, const ServerConfig& relay_config) {
   }
   const std::unique_ptr<HelpdeskConnector> connector = make_helpdesk_connector(relay_config);
   Forwarder forwarder(*store, *connector, relay_config.outbox, log);
-  // The tickets' files live beside them in SQLite (attachment_store.h); the PostgreSQL store
-  // keeps none yet, and the API refuses files there with a clear error.
-  std::unique_ptr<AttachmentStore> attachments;
-  if (sqlite) {
-    attachments = std::make_unique<AttachmentStore>(*sqlite);
-    forwarder.set_attachment_source([store = attachments.get()](const std::string& ticket_id) {
-      std::vector<DeliveryAttachment> files;
-      for (StoredAttachment& file : store->list(ticket_id, true))
-        files.push_back({std::move(file.name), std::move(file.type), std::move(file.content)});
-      return files;
-    });
-  }
   ApiRateLimits limits(relay_config.rate_limits);
 
   const std::vector<std::string>& origins =
       options.origins_given || relay_config.allowed_origins.empty() ? options.allowed_origins : relay_config.allowed_origins;
   ApiContext context{*store, load_or_create_staff_token(options.data_dir),
                      CorsPolicy(origins), options.max_body, std::nullopt, options.web_dir, {}, {},
-                     RelayContext{&forwarder, &limits, &log, relay_config.trusted_proxies, attachments.get()}};
+                     RelayContext{&forwarder, &limits, &log, relay_config.trusted_proxies}};
   context.screening = relay_config.screening;
   // The form limits come from the same configuration the widget gets, so both sides agree on
   // what is a valid ticket (e.g. a category's minimum description length).

@@ -93,7 +93,8 @@ void Forwarder::deliver(const DeliveryState& row) {
     return;
   }
   DeliveryRequest request{ticket->id, ticket->number, ticket_to_json(*ticket), row.client_ip};
-  if (attachments_) request.attachments = attachments_(ticket->id);
+  for (StoredAttachment& file : store_.list_attachments(ticket->id))   // the ticket JSON has only their metadata
+    request.attachments.push_back({std::move(file.name), std::move(file.type), std::move(file.content)});
   const auto started = std::chrono::steady_clock::now();
   const DeliveryOutcome outcome = connector_.deliver(request);
   const auto duration_ms =

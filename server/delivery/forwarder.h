@@ -12,7 +12,6 @@
 #include "storage/relay_store.h"
 
 #include <condition_variable>
-#include <functional>
 #include <mutex>
 #include <random>
 #include <string>
@@ -26,11 +25,6 @@ class Forwarder {
   ~Forwarder();
   Forwarder(const Forwarder&) = delete;
   Forwarder& operator=(const Forwarder&) = delete;
-
-  // Where the files of a ticket come from (main sets it to the attachment store); none without it.
-  void set_attachment_source(std::function<std::vector<DeliveryAttachment>(const std::string& ticket_id)> source) {
-    attachments_ = std::move(source);
-  }
 
   void start();
   // Finishes the delivery in progress (bounded by the connector's timeout), then returns.
@@ -47,7 +41,6 @@ class Forwarder {
   HelpdeskConnector& connector_;
   OutboxConfig config_;
   JsonLog& log_;
-  std::function<std::vector<DeliveryAttachment>(const std::string& ticket_id)> attachments_;
   std::mt19937_64 random_{std::random_device{}()};
 
   std::mutex mutex_;

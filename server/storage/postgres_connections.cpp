@@ -22,12 +22,30 @@ std::int64_t PgResult::number(int row, int column) const {
   return std::strtoll(PQgetvalue(result_, row, column), nullptr, 10);
 }
 
-PgResult PgConnection::run(const char* sql, const PgParams& params) {
+std::string PgResult::bytes(int row, int column) const {
+  std::size_t length = 0;
+  unsigned char* unescaped =
+      PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(result_, row, column)), &length);
+  if (!unescaped) throw std::runtime_error("PostgreSQL: out of memory reading a BYTEA value");
+  std::string out(reinterpret_cast<const char*>(unescaped), length);
+  PQfreemem(unescaped);
+  return out;
+}
+
+PgResult PgConnection::run(const char* sql, const PgParams& params, const std::vector<int>& raw_bytes) {
   std::vector<const char*> values;
+  std::vector<int> lengths(params.size(), 0);
+  std::vector<int> formats(params.size(), 0);  // 0: text, 1: binary (length given)
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
-  PGresult* raw = PQexecParams(connection_, sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                               nullptr, 0);
+  for (int number : raw_bytes) {
+    const std::size_t i = static_cast<std::size_t>(number - 1);
+    if (i >= params.size() || !params[i]) continue;
+    formats[i] = 1;
+    lengths[i] = static_cast<int>(params[i]->size());
+  }
+  PGresult* raw = PQexecParams(connection_, sql, static_cast<int>(values.size()), nullptr, values.data(),
+                               lengths.data(), formats.data(), 0);
   const ExecStatusType status = PQresultStatus(raw);  // a null result (out of memory) is a fatal error
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     const std::string message = raw ? trimmed(PQresultErrorMessage(raw)) : trimmed(PQerrorMessage(connection_));

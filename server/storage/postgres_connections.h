@@ -25,6 +25,8 @@ class PgResult {
   int rows() const { return PQntuples(result_); }
   std::string text(int row, int column) const;
   std::int64_t number(int row, int column) const;
+  // A BYTEA column's bytes (PostgreSQL sends them escaped in the text format).
+  std::string bytes(int row, int column) const;
   bool is_null(int row, int column) const { return PQgetisnull(result_, row, column) != 0; }
   PGresult* raw() const { return result_; }
 
@@ -38,7 +40,9 @@ class PgConnection {
  public:
   explicit PgConnection(PGconn* connection) : connection_(connection) {}
   // Runs one statement with $1, $2, ... parameters; throws std::runtime_error on an error.
-  PgResult run(const char* sql, const PgParams& params = {});
+  // The parameters numbered in `raw_bytes` (1 for $1) go as raw bytes, for BYTEA columns: files
+  // travel unescaped, at their own size.
+  PgResult run(const char* sql, const PgParams& params = {}, const std::vector<int>& raw_bytes = {});
   // Runs several statements separated by semicolons, without parameters (the migrations).
   void run_script(const char* sql);
   PGconn* handle() { return connection_; }

@@ -48,12 +48,24 @@ const Migration kMigrations[] = {
      "  lease_owner TEXT NOT NULL DEFAULT '',"     // the relay holding the claim
      "  lease_until_ms BIGINT NOT NULL DEFAULT 0);"  // Unix ms; after it anyone may claim again
      "CREATE INDEX deliveries_due ON deliveries(state, next_attempt_ms);"},
+    // The files of tickets, as SQLite keeps them (attachment_store.h), the bytes as BYTEA.
+    {2, "attachments",
+     "CREATE TABLE attachments ("
+     "  ticket_id TEXT NOT NULL REFERENCES tickets(id),"
+     "  position INTEGER NOT NULL,"   // the file's index in the ticket, from 0
+     "  name TEXT NOT NULL,"
+     "  type TEXT NOT NULL,"
+     "  size BIGINT NOT NULL,"
+     "  sha256 TEXT NOT NULL,"
+     "  content BYTEA NOT NULL,"
+     "  PRIMARY KEY (ticket_id, position));"},
 };
 
 // Any number; the relays only have to agree on it.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7264537101)";
 
 constexpr const char* kTicketColumns = "id, number, created_at, category, status, draft_json";
+constexpr const char* kAttachmentColumns = "name, type, size, sha256, content";
 constexpr const char* kDeliveryColumns =
     "ticket_number, state, attempts, enqueued_ms, next_attempt_ms, last_error, helpdesk, helpdesk_ticket_id, "
     "client_ip, updated_at";
@@ -85,6 +97,16 @@ DeliveryState read_delivery(const PgResult& rows, int row) {
   state.client_ip = rows.text(row, 8);
   state.updated_at = rows.text(row, 9);
   return state;
+}
+
+StoredAttachment read_attachment(const PgResult& rows, int row) {
+  StoredAttachment file;
+  file.name = rows.text(row, 0);
+  file.type = rows.text(row, 1);
+  file.size = rows.number(row, 2);
+  file.sha256 = rows.text(row, 3);
+  file.content = rows.bytes(row, 4);
+  return file;
 }
 
 // The answer for a key seen before: the same request gets its ticket, another one the reuse error.
@@ -122,9 +144,7 @@ void PostgresStore::migrate() {
 
 TicketInsertResult PostgresStore::insert_ticket(const nlohmann::json& draft, const std::string& category,
                                                 const std::string& idempotency_key, const std::string& client_ip,
-                                                const std::function<void(const StoredTicket&)>& also_store) {
-  // Files are kept by the SQLite store only (docs/server.md); the API refuses them before this.
-  if (also_store) throw std::logic_error("the PostgreSQL store cannot store a ticket's files");
+                                                const std::vector<StoredAttachment>& files) {
   const std::string by_key = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE idempotency_key = $1";
   auto db = connections_.borrow();
   if (!idempotency_key.empty()) {
@@ -136,7 +156,7 @@ TicketInsertResult PostgresStore::insert_ticket(const nlohmann::json& draft, con
   const std::optional<std::string> key =
       idempotency_key.empty() ? std::nullopt : std::optional<std::string>(idempotency_key);
 
-  // Ticket and outbox row commit together, as with SQLite. A request racing under the same key
+  // Ticket, files and outbox row commit together, as with SQLite. A request racing under the same key
   // waits on the unique index for the other to commit and then inserts nothing.
   db->run("BEGIN");
   const PgResult inserted = db->run(
@@ -150,6 +170,13 @@ TicketInsertResult PostgresStore::insert_ticket(const nlohmann::json& draft, con
     return answer_for_existing(read_ticket(winner, 0), draft);
   }
   ticket.number = inserted.number(0, 0);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    db->run("INSERT INTO attachments(ticket_id, position, name, type, size, sha256, content) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            {ticket.id, number_text(static_cast<std::int64_t>(i)), files[i].name, files[i].type,
+             number_text(files[i].size), files[i].sha256, files[i].content},
+            {7});
+  }
   db->run("INSERT INTO deliveries(ticket_number, enqueued_ms, next_attempt_ms, client_ip, updated_at) "
           "VALUES ($1, $2, 0, $3, $4)",
           {number_text(ticket.number), number_text(unix_now_ms()), client_ip, ticket.created_at});
@@ -190,6 +217,25 @@ std::vector<StoredTicket> PostgresStore::list_tickets_for_email(const std::strin
 std::int64_t PostgresStore::count_tickets() {
   auto db = connections_.borrow();
   return db->run("SELECT COUNT(*) FROM tickets").number(0, 0);
+}
+
+std::vector<StoredAttachment> PostgresStore::list_attachments(const std::string& ticket_id) {
+  const std::string sql =
+      std::string("SELECT ") + kAttachmentColumns + " FROM attachments WHERE ticket_id = $1 ORDER BY position";
+  auto db = connections_.borrow();
+  const PgResult rows = db->run(sql.c_str(), {ticket_id});
+  std::vector<StoredAttachment> files;
+  for (int row = 0; row < rows.rows(); ++row) files.push_back(read_attachment(rows, row));
+  return files;
+}
+
+std::optional<StoredAttachment> PostgresStore::find_attachment(const std::string& ticket_id, std::size_t position) {
+  const std::string sql =
+      std::string("SELECT ") + kAttachmentColumns + " FROM attachments WHERE ticket_id = $1 AND position = $2";
+  auto db = connections_.borrow();
+  const PgResult rows = db->run(sql.c_str(), {ticket_id, number_text(static_cast<std::int64_t>(position))});
+  if (rows.rows() == 0) return std::nullopt;
+  return read_attachment(rows, 0);
 }
 
 StoredEvent PostgresStore::insert_event(const std::string& type, const nlohmann::json& payload) {

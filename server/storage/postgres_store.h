@@ -3,7 +3,8 @@
 // relays behind a load balancer on one database. Idempotency keys are unique by constraint (two
 // relays racing under one key make one ticket), and the outbox is claimed with
 // SELECT ... FOR UPDATE SKIP LOCKED under a lease, so two relays never hold the same delivery and
-// a crashed relay's claims come back when their lease ends (docs/server.md).
+// a crashed relay's claims come back when their lease ends (docs/server.md). A ticket's files are
+// in their own table (BYTEA), inserted in the ticket's transaction.
 #include "storage/postgres_connections.h"
 #include "storage/relay_store.h"
 
@@ -22,12 +23,15 @@ class PostgresStore final : public RelayStore {
 
   TicketInsertResult insert_ticket(const nlohmann::json& draft, const std::string& category,
                                    const std::string& idempotency_key, const std::string& client_ip,
-                                   const std::function<void(const StoredTicket&)>& also_store = {}) override;
+                                   const std::vector<StoredAttachment>& files = {}) override;
   std::optional<StoredTicket> find_ticket_by_id(const std::string& id) override;
   std::optional<StoredTicket> find_ticket_by_number(std::int64_t number) override;
   std::vector<StoredTicket> list_tickets_newest_first(std::size_t limit) override;
   std::vector<StoredTicket> list_tickets_for_email(const std::string& email, std::size_t limit) override;
   std::int64_t count_tickets() override;
+
+  std::vector<StoredAttachment> list_attachments(const std::string& ticket_id) override;
+  std::optional<StoredAttachment> find_attachment(const std::string& ticket_id, std::size_t position) override;
 
   StoredEvent insert_event(const std::string& type, const nlohmann::json& payload) override;
   std::vector<StoredEvent> list_events_newest_first(std::size_t limit) override;

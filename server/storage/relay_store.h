@@ -6,11 +6,11 @@
 // std::runtime_error (the routes answer 500, the forwarder logs and tries again later).
 #include "delivery/outbox.h"
 #include "event_store.h"
+#include "stored_attachment.h"
 #include "ticket_store.h"
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,18 +24,22 @@ class RelayStore {
   // Tickets. insert_ticket stores the ticket and its pending outbox row together, unless a ticket
   // with the same non-empty idempotency key exists: then the same request (request_fingerprint.h)
   // gets that ticket back and a different one `key_reused`. Two requests racing under one key
-  // make one ticket.
-  // `also_store` runs inside the ticket's transaction, after its row (the files, attachment_store.h);
-  // a store that cannot run it there throws rather than store the ticket without it.
+  // make one ticket. The ticket's `files` are stored in that same transaction: a crash before its
+  // commit leaves neither, so a 201 always has its files. A repeat under a known key stores none.
   virtual TicketInsertResult insert_ticket(const nlohmann::json& draft, const std::string& category,
                                            const std::string& idempotency_key, const std::string& client_ip,
-                                           const std::function<void(const StoredTicket&)>& also_store = {}) = 0;
+                                           const std::vector<StoredAttachment>& files = {}) = 0;
   virtual std::optional<StoredTicket> find_ticket_by_id(const std::string& id) = 0;
   virtual std::optional<StoredTicket> find_ticket_by_number(std::int64_t number) = 0;
   virtual std::vector<StoredTicket> list_tickets_newest_first(std::size_t limit) = 0;
   // My tickets: those whose draft has this email (compared without case), newest first.
   virtual std::vector<StoredTicket> list_tickets_for_email(const std::string& email, std::size_t limit) = 0;
   virtual std::int64_t count_tickets() = 0;
+
+  // A ticket's files, each store in its own table: all of them in the order sent (for the
+  // helpdesk), or the one at `position` (staff's download).
+  virtual std::vector<StoredAttachment> list_attachments(const std::string& ticket_id) = 0;
+  virtual std::optional<StoredAttachment> find_attachment(const std::string& ticket_id, std::size_t position) = 0;
 
   // Events (flow outcomes for staff statistics).
   virtual StoredEvent insert_event(const std::string& type, const nlohmann::json& payload) = 0;

@@ -1,20 +1,28 @@
 #pragma once
 // The embedded store (the default): tickets, events and the outbox in one SQLite file in the data
 // folder. One relay process owns the file, and its one forwarder thread is the only one claiming,
-// so a claim needs no lease here: the rows due are the claim.
+// so a claim needs no lease here: the rows due are the claim. The files of tickets are in the same
+// file (attachment_store.h), written in the ticket's transaction.
+#include "attachment_store.h"
 #include "database.h"
 #include "storage/relay_store.h"
+
+#include <functional>
 
 namespace support::server {
 
 class SqliteStore final : public RelayStore {
  public:
-  explicit SqliteStore(Database& database) : outbox_(database), tickets_(database, &outbox_), events_(database) {}
+  explicit SqliteStore(Database& database)
+      : outbox_(database), tickets_(database, &outbox_), events_(database), attachments_(database) {}
 
   TicketInsertResult insert_ticket(const nlohmann::json& draft, const std::string& category,
                                    const std::string& idempotency_key, const std::string& client_ip,
-                                   const std::function<void(const StoredTicket&)>& also_store = {}) override {
-    return tickets_.insert(draft, category, idempotency_key, client_ip, also_store);
+                                   const std::vector<StoredAttachment>& files = {}) override {
+    std::function<void(const StoredTicket&)> store_files;  // none without files
+    if (!files.empty())
+      store_files = [&](const StoredTicket& ticket) { attachments_.insert_locked(ticket.id, files); };
+    return tickets_.insert(draft, category, idempotency_key, client_ip, store_files);
   }
   std::optional<StoredTicket> find_ticket_by_id(const std::string& id) override { return tickets_.find_by_id(id); }
   std::optional<StoredTicket> find_ticket_by_number(std::int64_t number) override {
@@ -27,6 +35,13 @@ class SqliteStore final : public RelayStore {
     return tickets_.list_for_email(email, limit);
   }
   std::int64_t count_tickets() override { return tickets_.count(); }
+
+  std::vector<StoredAttachment> list_attachments(const std::string& ticket_id) override {
+    return attachments_.list(ticket_id);
+  }
+  std::optional<StoredAttachment> find_attachment(const std::string& ticket_id, std::size_t position) override {
+    return attachments_.find(ticket_id, position);
+  }
 
   StoredEvent insert_event(const std::string& type, const nlohmann::json& payload) override {
     return events_.insert(type, payload);
@@ -59,6 +74,7 @@ class SqliteStore final : public RelayStore {
   Outbox outbox_;
   TicketStore tickets_;
   EventStore events_;
+  AttachmentStore attachments_;
 };
 
 }  // namespace support::server

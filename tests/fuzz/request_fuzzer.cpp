@@ -36,14 +36,14 @@ namespace {
 const std::string kIdentitySecret = "fuzz-identity-secret-0123456789";
 const std::string kStaffToken = "fuzz-staff-token-0123456789abcdef";
 
-// Enough of a store for the routes: tickets by key with the same idempotency rule as the real
-// stores (request_fingerprint), nothing durable. Bounded so a long run does not grow forever.
+// Enough of a store for the routes: tickets (and their files) by key with the same idempotency
+// rule as the real stores (request_fingerprint), nothing durable. Bounded so a long run does not grow forever.
 class MemoryStore final : public RelayStore {
  public:
   TicketInsertResult insert_ticket(const json& draft, const std::string& category, const std::string& key,
-                                   const std::string&, const std::function<void(const StoredTicket&)>&) override {
+                                   const std::string&, const std::vector<StoredAttachment>& files) override {
     std::lock_guard<std::mutex> guard(mutex_);
-    if (tickets_.size() > 1000) tickets_.clear(), by_key_.clear();
+    if (tickets_.size() > 1000) tickets_.clear(), by_key_.clear(), files_.clear();
     if (!key.empty()) {
       const auto found = by_key_.find(key);
       if (found != by_key_.end()) {
@@ -54,6 +54,7 @@ class MemoryStore final : public RelayStore {
     }
     StoredTicket ticket{"t_" + std::to_string(++number_), number_, "2026-01-01T00:00:00.000Z", category, "open", draft};
     tickets_[ticket.number] = ticket;
+    if (!files.empty()) files_[ticket.id] = files;
     if (!key.empty()) by_key_[key] = ticket.number;
     return {ticket, true};
   }
@@ -83,6 +84,16 @@ class MemoryStore final : public RelayStore {
     return out;
   }
   std::int64_t count_tickets() override { return static_cast<std::int64_t>(tickets_.size()); }
+  std::vector<StoredAttachment> list_attachments(const std::string& ticket_id) override {
+    std::lock_guard<std::mutex> guard(mutex_);
+    const auto found = files_.find(ticket_id);
+    return found == files_.end() ? std::vector<StoredAttachment>() : found->second;
+  }
+  std::optional<StoredAttachment> find_attachment(const std::string& ticket_id, std::size_t position) override {
+    const std::vector<StoredAttachment> files = list_attachments(ticket_id);
+    if (position >= files.size()) return std::nullopt;
+    return files[position];
+  }
   StoredEvent insert_event(const std::string& type, const json& payload) override {
     return {++events_, "2026-01-01T00:00:00.000Z", type, payload};
   }
@@ -104,6 +115,7 @@ class MemoryStore final : public RelayStore {
   std::mutex mutex_;
   std::map<std::int64_t, StoredTicket> tickets_;
   std::map<std::string, std::int64_t> by_key_;
+  std::map<std::string, std::vector<StoredAttachment>> files_;   // by ticket id
   std::int64_t number_ = 0;
   std::int64_t events_ = 0;
 };

@@ -1,7 +1,8 @@
 // The forwarder hands a ticket's stored files to the connector: through the real binary, a ticket
 // with a screenshot and a log reaches the webhook receiver with both files, byte for byte, in
-// the signed body.
+// the signed body, read back from either store (SQLite or PostgreSQL).
 #include "api_test_helpers.h"
+#include "postgres_instance.h"
 #include "relay_server_config.h"
 
 #include <openssl/evp.h>
@@ -27,15 +28,15 @@ std::string base64(const std::string& bytes) {
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("delivery: the files of a ticket reach the webhook inside the signed body") {
+// `store_args`: {} for SQLite, {"--database", URL} for PostgreSQL.
+void check_files_reach_the_webhook(const std::vector<std::string>& store_args) {
   TempDir data;
   WebhookReceiver receiver(kWebhookSecret);
   write_file(data.path() + "/widget.json", kWidgetConfig);
   ServerProcess server(data.path(), [&] {
     std::vector<std::string> args = server_config_args(data, webhook_relay_config(receiver.url()));
     args.insert(args.end(), {"--config", data.path() + "/widget.json"});
+    args.insert(args.end(), store_args.begin(), store_args.end());
     return args;
   }());
   const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\x01\xfe\xff", 4);
@@ -58,4 +59,15 @@ TEST_CASE("delivery: the files of a ticket reach the webhook inside the signed b
   CHECK(files[0]["sha256"].get<std::string>().size() == 64);
   CHECK(files[1]["name"] == "debug.log");
   CHECK(files[1]["content"] == base64(log));
+}
+
+}  // namespace
+
+TEST_CASE("delivery: the files of a ticket reach the webhook inside the signed body") {
+  check_files_reach_the_webhook({});
+}
+
+TEST_CASE("delivery: the files of a ticket reach the webhook from the PostgreSQL store too") {
+  PostgresInstance postgres;
+  check_files_reach_the_webhook({"--database", postgres.fresh_schema_url()});
 }

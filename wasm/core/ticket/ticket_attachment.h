@@ -1,8 +1,8 @@
 #pragma once
 // A file sent with a ticket (a screenshot, a log): what the customer's system called it, its
 // type, its size and its bytes. In the widget and in the request the bytes travel as base64; the
-// server keeps them apart from the ticket (server/attachment_store) and the stored ticket JSON
-// then carries `sha256` instead of `content`.
+// server keeps them apart from the ticket (in its store's own table, server/storage/relay_store.h)
+// and the stored ticket JSON then carries `sha256` instead of `content`.
 #include <cstddef>
 #include <string>
 
