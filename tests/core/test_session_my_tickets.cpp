@@ -137,3 +137,18 @@ TEST_CASE("my tickets: statuses in the customer's words where the configuration 
   CHECK(s.ticket_status_text("pending") == "wartet auf Ihre Antwort");
   CHECK(s.ticket_status_text("on-hold") == "on-hold");   // a helpdesk's own word, as it came
 }
+
+TEST_CASE("my tickets: a fresh token while a fetch is out brings one more fetch after its answer") {
+  SupportSession s(screening_config(), "en", "seed");
+  s.customer_identified();
+  auto first = list_requests(s.take_requests());
+  REQUIRE(first.size() == 1);
+  s.customer_identified();   // the page refreshed the token meanwhile
+  CHECK(list_requests(s.take_requests()).empty());   // one fetch at a time
+  s.on_response(first[0].id, {401, R"({"error":"identity token expired"})"});
+  auto again = list_requests(s.take_requests());
+  REQUIRE(again.size() == 1);
+  s.on_response(again[0].id, {200, kList.dump()});
+  CHECK(s.my_tickets().state() == MyTickets::State::Loaded);
+  CHECK(list_requests(s.take_requests()).empty());
+}

@@ -365,7 +365,10 @@ std::optional<EmailAdvice> SupportSession::step_email_advice() const {
 }
 
 void SupportSession::customer_identified() {
-  identified_ = true;   // again with a fresh token: fetched again (one fetch at a time)
+  identified_ = true;
+  // Again with a fresh token: fetched again; a fetch under the old token may still be out, so
+  // its answer is followed by one with the new token.
+  if (my_tickets_request_ != 0) my_tickets_refetch_ = true;
   reload_my_tickets();
 }
 
@@ -415,6 +418,10 @@ void SupportSession::on_response(int request_id, const HttpResponse& response) {
     my_tickets_.answered(response.status, response.body);
     if (response.status == 200) earlier_.set_server_list(nlohmann::json::parse(response.body, nullptr, false));
     my_tickets_request_ = 0;
+    if (my_tickets_refetch_) {
+      my_tickets_refetch_ = false;
+      reload_my_tickets();
+    }
     return;
   }
   switch (form_.on_response(request_id, response)) {

@@ -243,6 +243,7 @@ private:
   bool identified_ = false;
   MyTickets my_tickets_;
   int my_tickets_request_ = 0;   // the fetch in flight, 0 when none
+  bool my_tickets_refetch_ = false;   // a new token came while it was out: fetch once more
   Screen my_tickets_return_ = Screen::Home;
   std::optional<DuplicateMatch> duplicate_;
   std::optional<TicketDraft> held_draft_;
