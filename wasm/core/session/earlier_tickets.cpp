@@ -10,11 +10,6 @@ DuplicateParams with_threshold(double threshold) {
   return params;
 }
 
-std::string text_member(const nlohmann::json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // Statuses of a ticket nobody needs to be pointed at any more.
 bool is_closed(const std::string& status) { return status == "closed" || status == "resolved" || status == "solved"; }
 
@@ -31,17 +26,12 @@ void EarlierTickets::set_sent(const SentHistory& history) {
   rebuild();
 }
 
-bool EarlierTickets::set_server_list(const nlohmann::json& answer) {
-  if (!answer.is_object() || !answer.contains("tickets") || !answer["tickets"].is_array()) return false;
+void EarlierTickets::set_server_list(const std::vector<ListedTicket>& listed) {
   server_.clear();
-  for (const auto& t : answer["tickets"]) {
-    if (!t.is_object() || !t.contains("number") || !t["number"].is_number_integer()) continue;
-    EarlierTicket ticket{std::to_string(t["number"].get<long>()), text_member(t, "subject"),
-                         text_member(t, "description"), text_member(t, "created_at"), text_member(t, "status")};
-    if (!is_closed(ticket.status)) server_.push_back(std::move(ticket));
-  }
+  for (const auto& t : listed)
+    if (!is_closed(t.status))
+      server_.push_back({std::to_string(t.number), t.subject, t.description, t.created_at, t.status});
   rebuild();
-  return true;
 }
 
 void EarlierTickets::rebuild() {

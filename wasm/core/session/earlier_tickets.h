@@ -6,9 +6,8 @@
 // analyses just the draft.
 #include "kb/kb_article.h"
 #include "screening/duplicate_index.h"
+#include "session/my_tickets.h"
 #include "session/sent_history.h"
-
-#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
@@ -29,8 +28,9 @@ class EarlierTickets {
 
   void add_background(const KbArticle& article);
   void set_sent(const SentHistory& history);
-  // The "tickets" array of GET /api/my/tickets; closed ones are left out. false when malformed.
-  bool set_server_list(const nlohmann::json& answer);
+  // The customer's tickets as GET /api/my/tickets listed them (read by MyTickets); closed ones
+  // are left out.
+  void set_server_list(const std::vector<ListedTicket>& listed);
   std::size_t size() const { return index_.tickets().size(); }
 
   // The best earlier ticket flagged as a duplicate of the draft; nullopt when none is.

@@ -38,8 +38,8 @@ void MyTickets::answered(int http_status, const std::string& body) {
       ++unreadable;
       continue;
     }
-    ListedTicket ticket{t["number"].get<long>(), text_member(t, "subject"), text_member(t, "status"),
-                        text_member(t, "created_at"), text_member(t, "updated_at")};
+    ListedTicket ticket{t["number"].get<long>(), text_member(t, "subject"), text_member(t, "description"),
+                        text_member(t, "status"), text_member(t, "created_at"), text_member(t, "updated_at")};
     if (ticket.updated_at.empty()) ticket.updated_at = ticket.created_at;
     listed.push_back(std::move(ticket));
   }

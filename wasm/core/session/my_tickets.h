@@ -12,6 +12,7 @@ namespace support {
 struct ListedTicket {
   long number = 0;
   std::string subject;
+  std::string description;   // not listed on the screen; duplicate screening compares it
   std::string status;       // the server's word: open, pending, resolved, closed, ...
   std::string created_at;   // ISO 8601 UTC, as the server sent it
   std::string updated_at;   // the last change; created_at when the server sent none

@@ -415,8 +415,8 @@ void SupportSession::on_response(int request_id, const HttpResponse& response) {
   if (request_id != 0 && request_id == my_tickets_request_) {
     // The customer's tickets: listed under "My tickets"; the open ones screened against (without
     // them the local history still screens).
-    my_tickets_.answered(response.status, response.body);
-    if (response.status == 200) earlier_.set_server_list(nlohmann::json::parse(response.body, nullptr, false));
+    my_tickets_.answered(response.status, response.body);   // the answer is read once, here
+    if (my_tickets_.state() == MyTickets::State::Loaded) earlier_.set_server_list(my_tickets_.tickets());
     my_tickets_request_ = 0;
     if (my_tickets_refetch_) {
       my_tickets_refetch_ = false;
