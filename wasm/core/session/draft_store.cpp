@@ -1,15 +1,12 @@
 #include "session/draft_store.h"
 
+#include "json/json_member.h"
+
 namespace support {
 
 namespace {
 // A saved draft is whatever the browser kept, possibly edited by hand: read members by type,
-// never trusting it (nlohmann's value() throws on a type mismatch).
-std::string text_member(const nlohmann::json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
+// never trusting it (json/json_member.h).
 long number_member(const nlohmann::json& object, const char* key) {
   auto it = object.find(key);
   return it != object.end() && it->is_number() ? it->get<long>() : 0;

@@ -1,15 +1,8 @@
 #include "session/my_tickets.h"
 
+#include "json/json_member.h"
+
 namespace support {
-
-namespace {
-
-std::string text_member(const nlohmann::json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-}  // namespace
 
 void MyTickets::loading() {
   state_ = State::Loading;

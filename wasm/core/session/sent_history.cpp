@@ -1,5 +1,7 @@
 #include "session/sent_history.h"
 
+#include "json/json_member.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -31,11 +33,6 @@ std::string lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-std::string text_member(const nlohmann::json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 }  // namespace
