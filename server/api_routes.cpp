@@ -172,15 +172,15 @@ void post_ticket(ApiContext& context, const httplib::Request& request, httplib::
       draft.screening.is_object() && draft.screening.value("choice", std::string()) == "different_problem";
 
   // An identified customer's certain duplicate is refused (duplicate_guard.h), unless they said
-  // it is a different problem. One check-and-insert at a time, so a double click under two keys
-  // cannot slip two copies past the check. A token that does not verify identifies nobody: the
+  // it is a different problem. One check-and-insert per customer at a time, across every relay on
+  // the store (RelayStore::lock_customer), so a double click under two keys, even one that reaches
+  // two relays, cannot slip two copies past the check. A token that does not verify identifies nobody: the
   // ticket is taken as from anyone, never lost.
-  std::unique_lock<std::mutex> one_at_a_time;
+  std::unique_ptr<RelayStore::CustomerLock> customer_lock;  // held until the insert is done
   const IdentityCheck identity =
       verify_identity_token(request.get_header_value("X-Support-Identity"), context.identity_secret, unix_now_seconds());
   if (identity.identity && !confirmed_different) {
-    static std::mutex check_and_insert;
-    one_at_a_time = std::unique_lock<std::mutex>(check_and_insert);
+    customer_lock = context.store.lock_customer(identity.identity->email);
     const std::optional<CertainDuplicate> duplicate =
         find_certain_duplicate(context.store.list_tickets_for_email(identity.identity->email, kMaxScreenedTickets),
                                draft.subject, draft.description, draft.idempotency_key,

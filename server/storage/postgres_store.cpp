@@ -219,6 +219,23 @@ std::int64_t PostgresStore::count_tickets() {
   return db->run("SELECT COUNT(*) FROM tickets").number(0, 0);
 }
 
+std::unique_ptr<RelayStore::CustomerLock> PostgresStore::lock_customer(const std::string& email) {
+  // A transaction-level advisory lock on the customer's email, held on a connection of its own
+  // while the caller reads and inserts through others; giving the connection back rolls the
+  // transaction back, which releases the lock, also after an exception or a lost connection. The
+  // two-key form keeps these locks apart from the migrations' one-key lock. The process mutex
+  // comes first, so the lock holders of a process tie up one pooled connection, never all of them.
+  struct Held final : CustomerLock {
+    Held(std::mutex& mutex, PostgresConnections& connections) : process(mutex), db(connections.borrow()) {}
+    std::unique_lock<std::mutex> process;
+    PostgresConnections::Borrowed db;
+  };
+  auto held = std::make_unique<Held>(customer_mutex_, connections_);
+  held->db->run("BEGIN");
+  held->db->run("SELECT pg_advisory_xact_lock(7264, hashtext(lower($1)))", {email});
+  return held;
+}
+
 std::vector<StoredAttachment> PostgresStore::list_attachments(const std::string& ticket_id) {
   const std::string sql =
       std::string("SELECT ") + kAttachmentColumns + " FROM attachments WHERE ticket_id = $1 ORDER BY position";

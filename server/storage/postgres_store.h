@@ -8,6 +8,7 @@
 #include "storage/postgres_connections.h"
 #include "storage/relay_store.h"
 
+#include <mutex>
 #include <string>
 
 namespace support::server {
@@ -29,6 +30,7 @@ class PostgresStore final : public RelayStore {
   std::vector<StoredTicket> list_tickets_newest_first(std::size_t limit) override;
   std::vector<StoredTicket> list_tickets_for_email(const std::string& email, std::size_t limit) override;
   std::int64_t count_tickets() override;
+  std::unique_ptr<CustomerLock> lock_customer(const std::string& email) override;
 
   std::vector<StoredAttachment> list_attachments(const std::string& ticket_id) override;
   std::optional<StoredAttachment> find_attachment(const std::string& ticket_id, std::size_t position) override;
@@ -53,6 +55,7 @@ class PostgresStore final : public RelayStore {
   std::vector<StoredTicket> tickets_where(const char* tail, const PgParams& params);
 
   PostgresConnections connections_;
+  std::mutex customer_mutex_;  // one customer lock per process at a time (see lock_customer)
 };
 
 }  // namespace support::server

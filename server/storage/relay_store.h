@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,15 @@ class RelayStore {
   // My tickets: those whose draft has this email (compared without case), newest first.
   virtual std::vector<StoredTicket> list_tickets_for_email(const std::string& email, std::size_t limit) = 0;
   virtual std::int64_t count_tickets() = 0;
+
+  // Holds off every other check-then-insert for this customer (email, compared without case) on
+  // this store, from any relay, until the returned lock goes: the server's duplicate check reads
+  // the customer's tickets and then inserts, and two relays must not both read "none".
+  class CustomerLock {
+   public:
+    virtual ~CustomerLock() = default;
+  };
+  virtual std::unique_ptr<CustomerLock> lock_customer(const std::string& email) = 0;
 
   // A ticket's files, each store in its own table: all of them in the order sent (for the
   // helpdesk), or the one at `position` (staff's download).

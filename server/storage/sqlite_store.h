@@ -8,6 +8,7 @@
 #include "storage/relay_store.h"
 
 #include <functional>
+#include <mutex>
 
 namespace support::server {
 
@@ -35,6 +36,15 @@ class SqliteStore final : public RelayStore {
     return tickets_.list_for_email(email, limit);
   }
   std::int64_t count_tickets() override { return tickets_.count(); }
+  // One relay owns the file, so one lock in the process is a lock across relays (all customers
+  // share it: a check-then-insert takes milliseconds).
+  std::unique_ptr<CustomerLock> lock_customer(const std::string&) override {
+    struct Held final : CustomerLock {
+      explicit Held(std::mutex& mutex) : lock(mutex) {}
+      std::unique_lock<std::mutex> lock;
+    };
+    return std::make_unique<Held>(customer_mutex_);
+  }
 
   std::vector<StoredAttachment> list_attachments(const std::string& ticket_id) override {
     return attachments_.list(ticket_id);
@@ -75,6 +85,7 @@ class SqliteStore final : public RelayStore {
   TicketStore tickets_;
   EventStore events_;
   AttachmentStore attachments_;
+  std::mutex customer_mutex_;
 };
 
 }  // namespace support::server

@@ -84,6 +84,9 @@ class MemoryStore final : public RelayStore {
     return out;
   }
   std::int64_t count_tickets() override { return static_cast<std::int64_t>(tickets_.size()); }
+  std::unique_ptr<CustomerLock> lock_customer(const std::string&) override {
+    return std::make_unique<CustomerLock>();  // one thread runs the fuzzer
+  }
   std::vector<StoredAttachment> list_attachments(const std::string& ticket_id) override {
     std::lock_guard<std::mutex> guard(mutex_);
     const auto found = files_.find(ticket_id);

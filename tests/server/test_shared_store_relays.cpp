@@ -2,8 +2,9 @@
 // store; tickets arrive at both at once, some retried under the same idempotency key, some with a
 // reused key; a webhook receiver counts what reaches the helpdesk. Every ticket must be stored
 // once and forwarded exactly once, and a relay killed mid-delivery must lose its claim when the
-// lease ends, not earlier and not never.
+// lease ends, not earlier and not never. One customer's duplicate check holds across relays too.
 #include "api_test_helpers.h"
+#include "identity_token.h"
 #include "postgres_instance.h"
 #include "relay_server_config.h"
 #include "relay_test_helpers.h"
@@ -12,6 +13,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -190,4 +192,40 @@ TEST_CASE("two relays: a relay killed mid-delivery keeps its claim until the lea
   CHECK(received.at(first_id) == 2);
   for (const auto& entry : receiver.stored_per_key()) CHECK_MESSAGE(entry.second == 1, entry.first);
   CHECK(receiver.stored_per_key().size() == 3);
+}
+
+TEST_CASE("two relays: the same customer's same text at both at once under different keys is one ticket, the rest 409") {
+  // The duplicate check for identified customers reads the customer's tickets and then inserts;
+  // without one lock per customer across relays, two relays could both read "none" and both insert.
+  PostgresInstance postgres;
+  const std::string url = postgres.fresh_schema_url();
+  TempDir folder;
+  const std::string secret = "two-relays-share-this-identity-secret-0123";
+  const std::string secret_file = folder.path() + "/identity-secret";
+  std::ofstream(secret_file) << secret << "\n";
+  std::vector<std::string> args = {"--database", url, "--identity-secret-file", secret_file};
+  ServerProcess first(folder.path() + "/a", args);
+  ServerProcess second(folder.path() + "/b", args);
+  const std::int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const std::string token = support::server::sign_identity_token({"ada@example.com", "Ada", "c-1", now + 3600}, secret);
+  json draft = valid_draft("Invoice PDF download shows an empty page");
+  draft["email"] = "ada@example.com";
+  draft["description"] = "When I download the November invoice as PDF the file opens but every page is blank.";
+
+  constexpr int kPosts = 16;
+  std::vector<int> statuses(kPosts, 0);
+  std::vector<std::thread> posts;
+  for (int i = 0; i < kPosts; ++i) {
+    posts.emplace_back([&, i] {
+      httplib::Client client = (i % 2 ? second : first).client();
+      const httplib::Result result = post_json(client, "/api/tickets", draft,
+                                               {{"X-Support-Identity", token}, {"Idempotency-Key", "tab-" + std::to_string(i)}});
+      statuses[i] = result ? result->status : -1;
+    });
+  }
+  for (std::thread& post : posts) post.join();
+  CHECK(std::count(statuses.begin(), statuses.end(), 201) == 1);
+  CHECK(std::count(statuses.begin(), statuses.end(), 409) == kPosts - 1);
+  CHECK(number_of(postgres, url, "SELECT COUNT(*) FROM tickets") == 1);
 }
