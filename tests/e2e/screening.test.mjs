@@ -109,6 +109,22 @@ await run('screening: near duplicate -> comparison -> "It\'s a different problem
   await widget.getByRole('heading', { name: new RegExp(`ticket #${first}`, 'i') }).waitFor();
   await screenshot(page, 'screening-comparison-360');
 
+  // A wider full-screen panel (a 500 px viewport): the two side by side, each text inside its own
+  // column, the buttons below the taller one.
+  await page.setViewportSize({ width: 500, height: 800 });
+  await page.waitForTimeout(300);
+  const box = (locator) => locator.boundingBox();
+  const mine = await box(widget.getByRole('heading', { name: /your new message/i }));
+  const theirs = await box(widget.getByRole('heading', { name: new RegExp(`ticket #${first}`, 'i') }));
+  const theirText = await box(widget.getByText(/no error is shown/));
+  const choose = await box(widget.getByRole('button', { name: /go to that ticket/i }));
+  assert.ok(Math.abs(mine.y - theirs.y) < 2, `headings on one line: ${mine.y} / ${theirs.y}`);
+  assert.ok(theirs.x > mine.x + 150, `the earlier ticket in the right column: ${mine.x} / ${theirs.x}`);
+  assert.ok(theirText.x >= theirs.x - 1 && theirText.x + theirText.width <= 500, 'its text wraps inside the column');
+  assert.ok(choose.y > theirText.y + theirText.height, 'the buttons come after the columns');
+  await screenshot(page, 'screening-comparison-500');
+  await page.setViewportSize(PHONE);
+
   // "Go to that ticket" shows it; back on the comparison, the customer says it is different.
   await widget.getByRole('button', { name: /go to that ticket/i }).click();
   await widget.getByText(/My Tickets to follow it/).waitFor();

@@ -83,6 +83,22 @@ void alert(const std::string& text);    // an error for the whole screen
 void spacing(float px);
 void announce(const std::string& text);   // said politely by screen readers, nothing drawn
 
+// Two columns of equal width side by side, each as tall as its content; the next item goes below
+// the taller one. Text and full-width controls inside a column wrap at its right edge.
+//   SideBySide columns(16); columns.left(); ...; columns.right(); ...; columns.end();
+class SideBySide {
+ public:
+  explicit SideBySide(float gap);
+  void left();
+  void right();
+  void end();
+
+ private:
+  void close_column();
+  float gap_, width_, top_, left_x_, bottom_ = 0, work_max_x_ = 0, content_max_x_ = 0;
+  int open_ = -1;  // the column being drawn, -1: none
+};
+
 // The scrolling part of the panel. The DOM mirror scrolls it natively (wheel, touch, focus).
 void begin_scroll_region(const char* id, ImVec2 size);
 void end_scroll_region();

@@ -37,12 +37,13 @@ void draw_duplicate_screen(support::SupportSession& session) {
   spacing(4);
   const std::string yours = session.text("screening.duplicates.yours");
   const std::string earlier = with_number(session.text("screening.duplicates.earlier"), match->ticket.number);
-  if (ImGui::GetContentRegionAvail().x >= 440 && ImGui::BeginTable("compare", 2, ImGuiTableFlags_SizingStretchSame)) {
-    ImGui::TableNextColumn();
+  if (ImGui::GetContentRegionAvail().x >= 440) {
+    SideBySide columns(16);
+    columns.left();
     draw_side("draft", yours, draft->subject, draft->description);
-    ImGui::TableNextColumn();
+    columns.right();
     draw_side("earlier", earlier, match->ticket.subject, match->ticket.description);
-    ImGui::EndTable();
+    columns.end();
   } else {
     draw_side("draft", yours, draft->subject, draft->description);
     spacing(6);
