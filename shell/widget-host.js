@@ -42,6 +42,12 @@ export function prepareWidget(options) {
 
 const FONT_FAMILY = 'SupportWidgetInter';
 
+// The canvas's WebGL2 context (null without WebGL2), made when loading starts: making one takes
+// tens of milliseconds, which then pass while the module and files are still on their way instead
+// of after the click. The module takes it as Module.glContext (wasm/web/web_library.js).
+const GL_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false };
+const makeGlContext = (canvas) => { try { return canvas.getContext('webgl2', GL_ATTRIBUTES); } catch (_) { return null; } };
+
 const STYLE = `
 .panel{position:fixed;right:20px;bottom:84px;width:380px;height:min(640px,calc(100vh - 104px));z-index:2147483001;
   border-radius:12px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.3);background:var(--sw-surface,#fff);touch-action:pan-y}
@@ -470,6 +476,7 @@ export function mountWidget(root, launcher, options) {
 
   async function load() {
     const prepared = prepareWidget(options);
+    const glContext = makeGlContext(canvas);
     // The module instantiates the wasm compiled in prepareWidget instead of fetching it again.
     let instantiateFailed;
     const failed = new Promise((_, reject) => { instantiateFailed = reject; });
@@ -479,7 +486,7 @@ export function mountWidget(root, launcher, options) {
     };
     const factory = await prepared.factory;
     const [module, configText, regular, bold] = await Promise.all([
-      Promise.race([failed, factory({ canvas, locateFile: (f) => options.base + f, instantiateWasm })]),
+      Promise.race([failed, factory({ canvas, glContext, locateFile: (f) => options.base + f, instantiateWasm })]),
       prepared.config, prepared.regular, prepared.bold,
     ]);
     M = module;

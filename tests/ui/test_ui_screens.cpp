@@ -2,6 +2,11 @@
 // semantic tree (roles, names, order, states, focus), and what activating its controls does.
 #include "headless_widget.h"
 
+#include "text/utf8_codec.h"
+
+#include <fstream>
+#include <iterator>
+
 using test_ui::HeadlessWidget;
 using test_ui::read_test_file;
 
@@ -228,4 +233,53 @@ TEST_CASE("my tickets: an identified customer opens the list from home; each tic
   CHECK(w.with_role("listitem").empty());
   w.activate("button", "Back");
   CHECK(w.screen() == "home");
+}
+
+namespace {
+
+std::vector<unsigned char> read_font(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in, "font missing (Debian's fonts-inter, ./dev setup): ", path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("the glyph atlas: Latin-1 and the language's texts at start; a covered character shown later is added before a frame draws it") {
+  HeadlessWidget w(ui_config());
+  w.app().set_fonts(read_font("/usr/share/fonts/opentype/inter/Inter-Regular.otf"),
+                    read_font("/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"));
+  w.settle();
+  const int uploads = w.backend().atlas_uploads();
+  CHECK(w.app().atlas_has_glyph(U'\u00E9'));        // é: Latin-1, always
+  CHECK(w.app().atlas_has_glyph(U'\u2026'));        // …: in an English text of the configuration
+  CHECK_FALSE(w.app().atlas_has_glyph(U'\u0141'));  // Ł: covered (Latin Extended-A), no text has it yet
+  CHECK_FALSE(w.app().atlas_has_glyph(U'\u0416'));  // Ж: not covered, never in the atlas
+
+  walk_to_form(w);
+  const std::string subject = "\xC5\x81\xC3\xB3" "d\xC5\xBA office";   // "Łódź office"
+  for (const auto& [name, text] : std::vector<std::pair<std::string, std::string>>{
+           {"Name", "Ada Lovelace"}, {"Email", "ada@example.com"}, {"Subject", subject},
+           {"Description", "After the update the tool stops at the second screen every time."}}) {
+    const uint32_t id = w.find_field(name)["id"].get<uint32_t>();
+    const int end = int(support::utf16_length(text));
+    w.app().dom_input({ui::SemanticInput::Kind::SetText, id, text, end, end});
+    w.settle();
+  }
+  CHECK_FALSE(w.app().atlas_has_glyph(U'\u0141'));  // typed: the page's own field draws it
+  w.activate("button", "Send");
+  REQUIRE(w.requests().size() == 1);
+  w.app().http_response(w.requests()[0]["id"].get<int>(), 201, R"({"number":7,"created_at":"2026-12-02T08:00:00Z"})", "");
+  // Frame by frame: no published screen shows the subject before the atlas can draw it.
+  bool shown = false;
+  for (int i = 0; i < 20 && !shown; ++i) {
+    w.app().frame(2000.0 + 16 * i);
+    if (auto changed = w.app().take_semantic()) {
+      shown = changed->find("\xC5\x81\xC3\xB3" "d\xC5\xBA") != std::string::npos;
+      if (shown) CHECK(w.app().atlas_has_glyph(U'\u0141'));
+    }
+  }
+  CHECK(shown);
+  CHECK(w.app().atlas_has_glyph(U'\u017A'));   // ź
+  CHECK(w.backend().atlas_uploads() == uploads + 1);   // one more build for both new letters
 }

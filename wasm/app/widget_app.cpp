@@ -18,21 +18,7 @@
 namespace app {
 namespace {
 
-// The atlas's glyph ranges: the code points the font subset keeps (assets/fonts/coverage.txt),
-// zero-terminated. The atlas keeps the pointer, so the list lives as long as the program.
-const ImWchar* glyph_ranges() {
-  static const std::vector<ImWchar> ranges = [] {
-    std::vector<ImWchar> list;
-    for (const support::CodePointRange& r : support::widget_font_coverage()) {
-      if (r.first > IM_UNICODE_CODEPOINT_MAX) continue;   // beyond what ImWchar holds in this build
-      list.push_back(ImWchar(r.first));
-      list.push_back(ImWchar(std::min<char32_t>(r.last, IM_UNICODE_CODEPOINT_MAX)));
-    }
-    list.push_back(0);
-    return list;
-  }();
-  return ranges.data();
-}
+static_assert(sizeof(ImWchar) == sizeof(unsigned short), "atlas_ranges_ holds ImWchar16");
 
 const char* cursor_name(int cursor) {
   switch (cursor) {
@@ -84,6 +70,7 @@ void WidgetApp::start_session(std::string_view config_json, const std::string& s
   if (!config_problems_.empty()) return;
   locale_ = support::choose_locale(parsed.config.texts, requested_locale_, browser_languages_);
   session_ = std::make_unique<support::SupportSession>(std::move(parsed.config), locale_.locale, key_seed_);
+  want_locale_glyphs();
   session_->set_customer_context(context_);
   if (!saved_draft.empty()) session_->restore_draft(nlohmann::json::parse(saved_draft, nullptr, false));
   apply_prefill();
@@ -114,6 +101,47 @@ void WidgetApp::set_fonts(std::vector<unsigned char> regular, std::vector<unsign
   frames_wanted_ = 2;
 }
 
+// The atlas holds Latin-1 and the other covered characters (assets/fonts/coverage.txt) that the
+// language's texts use, not the whole coverage: a third of the glyphs to rasterise at start-up.
+// A text that needs another covered character (a KB article, what the customer typed and the
+// screen shows again, another language) adds it, and the atlas is built again before a frame
+// shows it (frame()): the canvas never draws "?" for a character the font covers.
+bool WidgetApp::want_glyph(char32_t cp) {
+  if (cp <= 0xFF || cp > IM_UNICODE_CODEPOINT_MAX || !support::widget_font_covers(cp)) return false;
+  auto at = std::lower_bound(atlas_extra_.begin(), atlas_extra_.end(), cp);
+  if (at != atlas_extra_.end() && *at == cp) return false;
+  atlas_extra_.insert(at, cp);
+  font_dpr_ = 0;   // build again before the next frame
+  return true;
+}
+
+bool WidgetApp::want_glyphs(std::string_view text) {
+  bool grew = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+    grew |= want_glyph(support::utf8_next(text, i));
+  }
+  return grew;
+}
+
+// What the home screen and the steps say in the session's language (and the default language
+// its missing keys fall back to), the brand's name in it.
+void WidgetApp::want_locale_glyphs() {
+  if (!session_) return;
+  const support::Config& config = session_->config();
+  want_glyphs(config.brand.company_name);
+  for (const std::string& locale : {session_->locale(), config.texts.default_locale}) {
+    auto texts = config.texts.texts.find(locale);
+    if (texts == config.texts.texts.end()) continue;
+    for (const auto& [key, text] : texts->second) want_glyphs(text);
+  }
+}
+
+bool WidgetApp::atlas_has_glyph(char32_t cp) const {
+  const ImFont* font = ui::draw_context().fonts.body;
+  return font_dpr_ > 0 && font && cp <= IM_UNICODE_CODEPOINT_MAX && font->FindGlyphNoFallback(ImWchar(cp)) != nullptr;
+}
+
 void WidgetApp::build_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -124,7 +152,18 @@ void WidgetApp::build_fonts() {
   cfg.FontDataOwnedByAtlas = false;
   cfg.OversampleH = 1;
   const float s = dpr_;
-  const ImWchar* ranges = glyph_ranges();
+  // Latin-1 as far as covered, then the wanted extras (sorted, all above U+00FF), each run of
+  // consecutive code points one range. The atlas keeps the pointer until its next build.
+  atlas_ranges_.clear();
+  auto add = [&](char32_t first, char32_t last) {
+    if (!atlas_ranges_.empty() && atlas_ranges_.back() + 1u == first) atlas_ranges_.back() = ImWchar(last);
+    else { atlas_ranges_.push_back(ImWchar(first)); atlas_ranges_.push_back(ImWchar(last)); }
+  };
+  for (const support::CodePointRange& r : support::widget_font_coverage())
+    if (r.first <= 0xFF) add(r.first, std::min<char32_t>(r.last, 0xFF));
+  for (char32_t cp : atlas_extra_) add(cp, cp);
+  atlas_ranges_.push_back(0);
+  const ImWchar* ranges = atlas_ranges_.data();
   if (!font_regular_.empty()) {
     fonts.body = io.Fonts->AddFontFromMemoryTTF(font_regular_.data(), int(font_regular_.size()), 15.0f * s, &cfg, ranges);
     auto& bold = font_bold_.empty() ? font_regular_ : font_bold_;
@@ -231,10 +270,19 @@ bool WidgetApp::frame(double now_ms) {
   }
   tree_.end_frame();
   ui::draw_context().dom_scroll.reset();
+  // Text drawn with a glyph the atlas lacks but the font covers: this frame would show "?", so it
+  // is not shown; the atlas is built again with it and the next frame draws it.
+  std::vector<char32_t>& missing = ui::draw_context().missing_glyphs;
+  bool grew = false;
+  if (!font_regular_.empty())
+    for (char32_t cp : missing) grew |= want_glyph(cp);
+  missing.clear();
+  frame_discarded_ = grew;
+  if (grew) frames_wanted_ = std::max(frames_wanted_, 2);
   if (session_)
     for (auto& e : events_.observe(*session_)) pending_events_.push_back({{"type", e.type}, {"detail", e.detail}});
   ImGui::Render();
-  backend_.render(ImGui::GetDrawData(), int(width_ * dpr_), int(height_ * dpr_));
+  if (!frame_discarded_) backend_.render(ImGui::GetDrawData(), int(width_ * dpr_), int(height_ * dpr_));
 
   const int cursor = ImGui::GetMouseCursor();
   if (cursor != last_cursor_) {
@@ -247,6 +295,7 @@ bool WidgetApp::frame(double now_ms) {
 }
 
 std::optional<std::string> WidgetApp::take_semantic() {
+  if (frame_discarded_) return std::nullopt;   // published with the frame that shows it
   const ui::DrawContext& dc = ui::draw_context();
   return tree_.take_changed_json({dc.scroll_region_pos.x, dc.scroll_region_pos.y, dc.scroll_region_size.x,
                                   dc.scroll_region_size.y, dc.content_height, dc.scroll_y});
@@ -392,6 +441,7 @@ nlohmann::json WidgetApp::set_locale(std::string locale, std::optional<std::stri
   if (session_) {
     locale_ = support::choose_locale(session_->config().texts, requested_locale_, browser_languages_);
     session_->set_locale(locale_.locale);
+    want_locale_glyphs();
   }
   frames_wanted_ = 3;
   return locale_json();

@@ -87,10 +87,17 @@ class WidgetApp {
   support::SupportSession* session() { return session_.get(); }
   const ui::SemanticTree& tree() const { return tree_; }
   void want_frames(int count);
+  // Whether the glyph atlas holds cp now (the atlas grows with the texts drawn; see build_fonts).
+  bool atlas_has_glyph(char32_t cp) const;
 
  private:
   void start_session(std::string_view config_json, const std::string& saved_draft);
   void build_fonts();
+  // Adds the code points of `text` that the font covers beyond Latin-1 to the atlas's next build;
+  // true when one was new (the atlas is then rebuilt before the next frame).
+  bool want_glyphs(std::string_view text);
+  bool want_glyph(char32_t cp);
+  void want_locale_glyphs();
   bool index_kb_within_budget();
   void apply_prefill();
   void set_browser_languages(std::string_view json_list);
@@ -102,6 +109,9 @@ class WidgetApp {
   std::vector<unsigned char> font_regular_, font_bold_;
   float width_ = 380, height_ = 600, dpr_ = 1;
   float font_dpr_ = 0;                 // DPR the atlas was rasterised for
+  std::vector<char32_t> atlas_extra_;  // sorted: covered code points beyond Latin-1 the atlas holds
+  std::vector<unsigned short> atlas_ranges_;   // ImWchar pairs of the last build, 0-terminated
+  bool frame_discarded_ = false;       // the last frame met glyphs the atlas lacked: not shown
   double last_time_ms_ = 0;
   int frames_wanted_ = 2;              // ImGui reacts a frame late: draw a few after each input
   std::string requested_locale_, key_seed_;

@@ -31,6 +31,18 @@ SemanticItem& publish(SemanticItem item, ImVec2 min, ImVec2 max) {
   return const_cast<SemanticItem&>(dc.tree->items().back());
 }
 
+// Notes the characters of a text about to be drawn that the atlas has no glyph for (see
+// DrawContext::missing_glyphs). The three fonts share one set of glyph ranges: body stands for all.
+void need_glyphs(const std::string& text) {
+  const ImFont* font = draw_context().fonts.body;
+  if (!font) return;
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+    const char32_t cp = support::utf8_next(text, i);
+    if (cp > IM_UNICODE_CODEPOINT_MAX || !font->FindGlyphNoFallback(ImWchar(cp))) draw_context().missing_glyphs.push_back(cp);
+  }
+}
+
 bool has_focus(ImGuiID id) { return draw_context().tree->dom_focus() == id; }
 
 // An interactive item for the semantic tree: the fields every focusable item has.
@@ -85,6 +97,7 @@ bool button(const std::string& label, ButtonKind kind, bool disabled, float widt
   // A label wider than a sized button (long words in German, a 320 px phone) wraps onto more
   // lines instead of being cut off; ImGui's own button label is one line.
   const std::string shown = visible_label(label);
+  need_glyphs(shown);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
   const float wrap = size.x - 2 * pad.x;
   const bool wraps = size.x > 0 && wrap > 0 && ImGui::CalcTextSize(shown.c_str()).x > wrap;
@@ -137,6 +150,8 @@ bool choice(const std::string& title, const std::string& description, const std:
   ImFont* bold = draw_context().fonts.bold;
   // Fonts are rasterised at device pixels; draw them at their CSS size.
   const float bold_size = bold->FontSize * ImGui::GetIO().FontGlobalScale;
+  need_glyphs(title);
+  need_glyphs(description);
   ImVec2 title_size = title_marks.empty() ? bold->CalcTextSizeA(bold_size, FLT_MAX, wrap, title.c_str())
                                           : ImVec2(wrap, marked_text_height(bold, bold_size, wrap, title));
   ImVec2 desc_size(0, 0);
@@ -173,6 +188,7 @@ bool choice(const std::string& title, const std::string& description, const std:
 
 void link(const std::string& label, const std::string& url) {
   const Theme& t = theme();
+  need_glyphs(label);
   ImGui::PushStyleColor(ImGuiCol_Text, t.link);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(label.c_str());
@@ -199,6 +215,7 @@ void link(const std::string& label, const std::string& url) {
 bool text_field(const FieldSpec& spec, std::string& value) {
   const Theme& t = theme();
   ImGui::PushID(spec.id.c_str());
+  for (const std::string* text : {&spec.label, &spec.optional_note, &spec.hint, &spec.error}) need_glyphs(*text);
   // Label (and "required" mark) above the field: easier to read than ImGui's label-on-the-right.
   ImGui::PushFont(draw_context().fonts.bold);
   ImGui::TextUnformatted(spec.label.c_str());
@@ -276,6 +293,7 @@ bool text_field(const FieldSpec& spec, std::string& value) {
 }
 
 void heading(const std::string& text, int level, float wrap_at) {
+  need_glyphs(text);
   ImGui::PushFont(level <= 2 ? draw_context().fonts.heading : draw_context().fonts.bold);
   ImGui::PushTextWrapPos(wrap_at);
   ImGui::TextUnformatted(text.c_str());
@@ -292,6 +310,7 @@ void heading(const std::string& text, int level, float wrap_at) {
 }
 
 void panel_title(const std::string& text, float wrap_at) {
+  need_glyphs(text);
   ImGui::PushFont(draw_context().fonts.heading);
   ImGui::PushTextWrapPos(wrap_at);
   ImGui::TextUnformatted(text.c_str());
@@ -318,6 +337,7 @@ static std::string url_in(const std::string& text) {
 }
 
 static void text_item(Role role, const std::string& text, ImU32 color) {
+  need_glyphs(text);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.c_str());

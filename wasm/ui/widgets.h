@@ -37,6 +37,9 @@ struct DrawContext {
   ImVec2 scroll_region_pos{0, 0}, scroll_region_size{0, 0};
   float content_height = 0;
   uint32_t first_heading = 0;        // the screen's first heading in the scroll region: focus goes there
+  // Code points of this frame's text that the fonts' atlas has no glyph for (drawn as "?"); the
+  // app builds the atlas again with those the font covers (wasm/app/widget_app.cpp).
+  std::vector<char32_t> missing_glyphs;
 };
 DrawContext& draw_context();
 
