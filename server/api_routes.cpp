@@ -79,6 +79,9 @@ std::optional<json> read_json_object(const httplib::Request& request, httplib::R
   } catch (const json::parse_error& e) {
     send_error(response, 400, "malformed JSON: " + readable_parse_error(e.what()));
     return std::nullopt;
+  } catch (const json::out_of_range&) {  // a number too large for a double, e.g. 5E9555555
+    send_error(response, 400, "malformed JSON: a number is too large");
+    return std::nullopt;
   }
   if (!body.is_object()) {
     send_error(response, 400, "the request body must be a JSON object");

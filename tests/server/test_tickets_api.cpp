@@ -56,7 +56,7 @@ TEST_CASE("POST /api/tickets: 201 with id and number, then listed for staff") {
 TEST_CASE("POST /api/tickets: malformed JSON is 400 with a clear message") {
   RunningServer api;
   httplib::Client& client = api.client();
-  for (const std::string body : {"{\"name\": ", "not json", "", "[1,2]", "\"text\""}) {
+  for (const std::string body : {"{\"name\": ", "not json", "", "[1,2]", "\"text\"", "{\"name\": 5E9555555}"}) {
     CAPTURE(body);
     const httplib::Result result = post_json(client, "/api/tickets", body);
     REQUIRE(result);
