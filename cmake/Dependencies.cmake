@@ -39,7 +39,9 @@ set_target_properties(snowball_english PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_compile_options(snowball_english PRIVATE -w)
 
 # Dear ImGui 1.86: the library for both targets (the widget in wasm; its screens natively under
-# the headless backend, tests/ui); its OpenGL3 backend for the browser only.
+# the headless backend, tests/ui). Its backends are the widget's own (wasm/web, wasm/headless): the
+# renderer draws with WebGL2 and the glyphs come from the browser, so neither imgui_impl_opengl3
+# nor stb_truetype (reached only through ImFontAtlas::Build, which the widget never calls) is linked.
 set(IMGUI_DIR "${SUPPORT_THIRD_PARTY}/imgui")
 if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources missing in ${IMGUI_DIR}: run ./dev setup")
@@ -52,10 +54,4 @@ target_compile_definitions(imgui PUBLIC
   IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS
   IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_WIN32_FUNCTIONS)
 target_compile_options(imgui PRIVATE -w)
-if(EMSCRIPTEN)
-  add_library(imgui_backend_opengl3 STATIC "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-  target_include_directories(imgui_backend_opengl3 SYSTEM PUBLIC "${IMGUI_DIR}/backends")
-  target_compile_definitions(imgui_backend_opengl3 PUBLIC IMGUI_IMPL_OPENGL_ES3)
-  target_link_libraries(imgui_backend_opengl3 PUBLIC imgui)
-  target_compile_options(imgui_backend_opengl3 PRIVATE -w)
-endif()
+

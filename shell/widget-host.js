@@ -13,7 +13,8 @@ const BUILDS = {
 
 // What a widget needs before it can draw, started once per file for the page (two widgets of one
 // page share the downloads and the compiled module, never an instance): the JS of the build, its
-// wasm compiled while it streams in, the configuration and the fonts. The loader calls this on
+// wasm compiled while it streams in, and the configuration (no fonts: the browser's own draw the
+// text, web_library.js). The loader calls this on
 // intent (pointer over or focus on the launcher), so the click finds most of it done.
 const started = new Map();
 const once = (key, start) => { if (!started.has(key)) started.set(key, start()); return started.get(key); };
@@ -27,20 +28,15 @@ function compileWasm(url) {
 }
 export function prepareWidget(options) {
   const build = BUILDS[options.preview ? 'preview' : 'customer'];
-  const fonts = options.base + 'assets/fonts/';
   const prepared = {
     factory: once(build.wasm.href + '.mjs', () => build.load().then((m) => m.default)),
     wasm: once(build.wasm.href, () => compileWasm(build.wasm)),
     config: options.configText !== undefined ? Promise.resolve(options.configText)
       : once('config ' + options.config, () => fetchOk(options.config, 'configuration').then((r) => r.text())),
-    regular: once(fonts + 'regular', () => fetchOk(fonts + 'inter-regular.otf', 'font').then((r) => r.arrayBuffer())),
-    bold: once(fonts + 'bold', () => fetchOk(fonts + 'inter-semibold.otf', 'font').then((r) => r.arrayBuffer())),
   };
   for (const p of Object.values(prepared)) p.catch(() => {});   // reported when the widget opens
   return prepared;
 }
-
-const FONT_FAMILY = 'SupportWidgetInter';
 
 // The canvas's WebGL2 context (null without WebGL2), made when loading starts: making one takes
 // tens of milliseconds, which then pass while the module and files are still on their way instead
@@ -62,7 +58,7 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .scroll::-webkit-scrollbar{display:none}
 .spacer{width:1px}
 .m{position:absolute;margin:0;padding:0;border:0;background:transparent;color:transparent;overflow:hidden;
-  font:15px/1.3 ${FONT_FAMILY},system-ui,sans-serif;pointer-events:auto;outline:none;-webkit-tap-highlight-color:transparent;
+  font:15px/1.3 var(--sw-font,system-ui,sans-serif);pointer-events:auto;outline:none;-webkit-tap-highlight-color:transparent;
   appearance:none;-webkit-appearance:none;box-shadow:none}
 .m-text,.m-heading,.m-status,.m-alert,.m-listitem{pointer-events:none;white-space:nowrap}
 .m-list{position:absolute;left:0;top:0;width:0;height:0;margin:0;padding:0;list-style:none}
@@ -485,12 +481,11 @@ export function mountWidget(root, launcher, options) {
       return {};
     };
     const factory = await prepared.factory;
-    const [module, configText, regular, bold] = await Promise.all([
+    const [module, configText] = await Promise.all([
       Promise.race([failed, factory({ canvas, glContext, locateFile: (f) => options.base + f, instantiateWasm })]),
-      prepared.config, prepared.regular, prepared.bold,
+      prepared.config,
     ]);
     M = module;
-    try { document.fonts.add(new FontFace(FONT_FAMILY, regular.slice(0))); } catch (_) { /* system font then */ }
     let saved = '';
     try { saved = (draftKey && localStorage.getItem(draftKey)) || ''; } catch (_) { /* no storage */ }
     const seed = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
@@ -500,7 +495,6 @@ export function mountWidget(root, launcher, options) {
     localeChosen(readJson(M._widget_locale()));
     M._widget_set_utc_now(Date.now());
     if (customerToken) M._widget_identified();
-    bytes(regular, (p1, n1) => bytes(bold, (p2, n2) => M._widget_set_fonts(p1, n1, p2, n2)));
     followPreferences();
     mirror = new SemanticMirror(layers, domInput, {
       // The panel is named by the configuration's title; the preview names its inline widget itself.

@@ -36,7 +36,7 @@ await run('nothing fetched before intent; hover or focus prefetch; precompressed
   assert.equal(await page.getByRole('dialog').count(), 0, 'hovering does not open the panel');
   const prefetched = widgetFiles(seen).map((r) => r.path);
   for (const kind of [/widget-host\.[0-9a-f]{12}\.js$/, /widget\.[0-9a-f]{12}\.mjs$/, /widget\.[0-9a-f]{12}\.wasm$/,
-    /inter-regular\.[0-9a-f]{12}\.otf$/, /assets\/config\/default\.json$/]) {
+    /assets\/config\/default\.json$/]) {
     assert.ok(prefetched.some((p) => kind.test(p)), `${kind} fetched on hover: ${prefetched.join(' ')}`);
   }
   assert.ok(!prefetched.some((p) => p.includes('widget-preview')), 'customers never fetch the preview build');

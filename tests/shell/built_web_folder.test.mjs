@@ -37,8 +37,8 @@ test('hashed names match their content, and every name the loader leads to exist
     const bytes = readFileSync(join(WIDGET, file));
     assert.equal(createHash('sha256').update(bytes).digest('hex').slice(0, 12), m[2], file + ' hash');
     if (!/\.m?js$/.test(name)) return;
-    for (const [, ref] of bytes.toString().matchAll(/['"`/]([\w-]+\.[0-9a-f]{12}\.(?:m?js|wasm|otf))['"`]/g)) {
-      const path = ref.endsWith('.otf') ? 'assets/fonts/' + ref : ref;
+    for (const [, ref] of bytes.toString().matchAll(/['"`/]([\w-]+\.[0-9a-f]{12}\.(?:m?js|wasm))['"`]/g)) {
+      const path = ref;
       assert.ok(existsSync(join(WIDGET, path)), file + ' names ' + path + ', which exists');
       visit(path);
     }

@@ -7,7 +7,6 @@
 
 #include "config/config_parser.h"
 #include "flow/flow_context_json.h"
-#include "text/font_coverage.h"
 #include "text/utf8_codec.h"
 
 #include <imgui.h>
@@ -94,89 +93,41 @@ void WidgetApp::restart() {
 
 void WidgetApp::want_frames(int count) { frames_wanted_ = std::max(frames_wanted_, count); }
 
-void WidgetApp::set_fonts(std::vector<unsigned char> regular, std::vector<unsigned char> bold) {
-  font_regular_ = std::move(regular);
-  font_bold_ = std::move(bold);
-  font_dpr_ = 0;
-  frames_wanted_ = 2;
-}
-
-// The atlas holds Latin-1 and the other covered characters (assets/fonts/coverage.txt) that the
-// language's texts use, not the whole coverage: a third of the glyphs to rasterise at start-up.
-// A text that needs another covered character (a KB article, what the customer typed and the
-// screen shows again, another language) adds it, and the atlas is built again before a frame
-// shows it (frame()): the canvas never draws "?" for a character the font covers.
-bool WidgetApp::want_glyph(char32_t cp) {
-  if (cp <= 0xFF || cp > IM_UNICODE_CODEPOINT_MAX || !support::widget_font_covers(cp)) return false;
-  auto at = std::lower_bound(atlas_extra_.begin(), atlas_extra_.end(), cp);
-  if (at != atlas_extra_.end() && *at == cp) return false;
-  atlas_extra_.insert(at, cp);
-  font_dpr_ = 0;   // build again before the next frame
-  return true;
-}
-
-bool WidgetApp::want_glyphs(std::string_view text) {
-  bool grew = false;
-  for (std::size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
-    grew |= want_glyph(support::utf8_next(text, i));
-  }
-  return grew;
+void WidgetApp::fonts_loaded() {
+  fonts_reloaded_ = true;
+  frames_wanted_ = std::max(frames_wanted_, 2);
 }
 
 // What the home screen and the steps say in the session's language (and the default language
-// its missing keys fall back to), the brand's name in it.
+// its missing keys fall back to), the brand's name in it: in the atlas before the first frame.
 void WidgetApp::want_locale_glyphs() {
   if (!session_) return;
   const support::Config& config = session_->config();
-  want_glyphs(config.brand.company_name);
+  glyphs_.want_text(config.brand.company_name);
   for (const std::string& locale : {session_->locale(), config.texts.default_locale}) {
     auto texts = config.texts.texts.find(locale);
     if (texts == config.texts.texts.end()) continue;
-    for (const auto& [key, text] : texts->second) want_glyphs(text);
+    for (const auto& [key, text] : texts->second) glyphs_.want_text(text);
   }
 }
 
-bool WidgetApp::atlas_has_glyph(char32_t cp) const {
-  const ImFont* font = ui::draw_context().fonts.body;
-  return font_dpr_ > 0 && font && cp <= IM_UNICODE_CODEPOINT_MAX && font->FindGlyphNoFallback(ImWchar(cp)) != nullptr;
+// The configuration's font (brand.font_family); the error panel, which has none, the default.
+const std::string& WidgetApp::font_family() const {
+  static const support::Brand defaults;
+  return session_ ? session_->config().brand.font_family : defaults.font_family;
 }
 
+// Rasterised at device pixels and drawn at 1/dpr: crisp text on high-DPI screens (1.86 has no
+// per-font density).
 void WidgetApp::build_fonts() {
   ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
+  const AtlasFonts built = glyphs_.build(backend_, *io.Fonts, dpr_, font_family());
   ui::Fonts& fonts = ui::draw_context().fonts;
-  // Rasterise at device pixels and scale back: crisp text on high-DPI screens (1.86 has no
-  // per-font density). The atlas keeps pointers into our copies, so it must not free them.
-  ImFontConfig cfg;
-  cfg.FontDataOwnedByAtlas = false;
-  cfg.OversampleH = 1;
-  const float s = dpr_;
-  // Latin-1 as far as covered, then the wanted extras (sorted, all above U+00FF), each run of
-  // consecutive code points one range. The atlas keeps the pointer until its next build.
-  atlas_ranges_.clear();
-  auto add = [&](char32_t first, char32_t last) {
-    if (!atlas_ranges_.empty() && atlas_ranges_.back() + 1u == first) atlas_ranges_.back() = ImWchar(last);
-    else { atlas_ranges_.push_back(ImWchar(first)); atlas_ranges_.push_back(ImWchar(last)); }
-  };
-  for (const support::CodePointRange& r : support::widget_font_coverage())
-    if (r.first <= 0xFF) add(r.first, std::min<char32_t>(r.last, 0xFF));
-  for (char32_t cp : atlas_extra_) add(cp, cp);
-  atlas_ranges_.push_back(0);
-  const ImWchar* ranges = atlas_ranges_.data();
-  if (!font_regular_.empty()) {
-    fonts.body = io.Fonts->AddFontFromMemoryTTF(font_regular_.data(), int(font_regular_.size()), 15.0f * s, &cfg, ranges);
-    auto& bold = font_bold_.empty() ? font_regular_ : font_bold_;
-    fonts.bold = io.Fonts->AddFontFromMemoryTTF(bold.data(), int(bold.size()), 15.0f * s, &cfg, ranges);
-    fonts.heading = io.Fonts->AddFontFromMemoryTTF(bold.data(), int(bold.size()), 18.0f * s, &cfg, ranges);
-  } else {
-    ImFontConfig fallback;
-    fallback.SizePixels = 13.0f * s;
-    fonts.body = fonts.bold = fonts.heading = io.Fonts->AddFontDefault(&fallback);
-  }
-  io.FontGlobalScale = 1.0f / s;
-  io.Fonts->Build();
-  font_dpr_ = s;
+  fonts.body = built.body;
+  fonts.bold = built.bold;
+  fonts.heading = built.heading;
+  io.FontGlobalScale = 1.0f / dpr_;
+  fonts_reloaded_ = false;
   backend_.fonts_changed();
 }
 
@@ -228,7 +179,7 @@ nlohmann::json WidgetApp::palette_json() const {
   const support::Palette& p = ui::palette();
   return {{"surface", support::to_hex(p.surface)}, {"text", support::to_hex(p.text)},
           {"field", support::to_hex(p.field_bg)}, {"accent", support::to_hex(p.accent)},
-          {"error", support::to_hex(p.error)}};
+          {"error", support::to_hex(p.error)}, {"font", font_family()}};
 }
 
 // Indexes articles of the KB file for a few milliseconds per frame, so a 100,000-article KB
@@ -245,7 +196,7 @@ bool WidgetApp::index_kb_within_budget() {
 
 bool WidgetApp::frame(double now_ms) {
   ImGuiIO& io = ImGui::GetIO();
-  if (font_dpr_ != dpr_) build_fonts();
+  if (fonts_reloaded_ || glyphs_.stale(dpr_, font_family())) build_fonts();
   io.DisplaySize = ImVec2(width_, height_);
   io.DisplayFramebufferScale = ImVec2(dpr_, dpr_);
   const double dt = last_time_ms_ > 0 ? (now_ms - last_time_ms_) / 1000.0 : 1.0 / 60.0;
@@ -270,12 +221,11 @@ bool WidgetApp::frame(double now_ms) {
   }
   tree_.end_frame();
   ui::draw_context().dom_scroll.reset();
-  // Text drawn with a glyph the atlas lacks but the font covers: this frame would show "?", so it
-  // is not shown; the atlas is built again with it and the next frame draws it.
+  // Text drawn with a glyph the atlas lacks: this frame would show "?", so it is not shown; the
+  // atlas is built again with it and the next frame draws it.
   std::vector<char32_t>& missing = ui::draw_context().missing_glyphs;
   bool grew = false;
-  if (!font_regular_.empty())
-    for (char32_t cp : missing) grew |= want_glyph(cp);
+  for (char32_t cp : missing) grew |= glyphs_.want(cp);
   missing.clear();
   frame_discarded_ = grew;
   if (grew) frames_wanted_ = std::max(frames_wanted_, 2);

@@ -3,6 +3,7 @@
 // the semantic tree, driven by plain calls and answering in JSON. A backend (widget_backend.h)
 // puts its frames on a screen; the browser's entry points (wasm/web/widget_exports.cpp) and the
 // native tests (tests/ui) call the same methods, so what the tests see is what customers get.
+#include "glyph_atlas.h"
 #include "semantic_tree.h"
 #include "widget_backend.h"
 
@@ -41,8 +42,8 @@ class WidgetApp {
   bool set_config(std::string_view config_json);
   void restart();   // back to the first screen with a fresh ticket
 
-  // Font files (TTF/OTF bytes); none: Dear ImGui's built-in font.
-  void set_fonts(std::vector<unsigned char> regular, std::vector<unsigned char> bold);
+  // A font the page was still loading has arrived: the glyphs are drawn again with it.
+  void fonts_loaded();
   void resize(float css_width, float css_height, float device_pixel_ratio);
   // Pointer in CSS pixels; down: 1 pressed, 0 released, 2 moved, -1 left the widget.
   void pointer(float x, float y, int down);
@@ -51,7 +52,9 @@ class WidgetApp {
   void dom_scroll(float y);
   void focus_visible(bool visible);
   void set_preferences(bool dark, bool reduced_motion);
-  nlohmann::json palette_json() const;   // {"surface","text","field","accent","error"} as #rrggbb
+  // {"surface","text","field","accent","error"} as #rrggbb, and "font": the CSS font-family list
+  // the canvas draws with, for the page's own text fields.
+  nlohmann::json palette_json() const;
 
   // Draws one frame at `now_ms`. true if the app wants another frame soon.
   bool frame(double now_ms);
@@ -87,16 +90,14 @@ class WidgetApp {
   support::SupportSession* session() { return session_.get(); }
   const ui::SemanticTree& tree() const { return tree_; }
   void want_frames(int count);
-  // Whether the glyph atlas holds cp now (the atlas grows with the texts drawn; see build_fonts).
-  bool atlas_has_glyph(char32_t cp) const;
+  // Whether the glyph atlas holds cp now (it grows with the texts drawn; see glyph_atlas.h).
+  bool atlas_has_glyph(char32_t cp) const { return glyphs_.has(cp); }
+  int atlas_builds() const { return glyphs_.builds(); }
 
  private:
   void start_session(std::string_view config_json, const std::string& saved_draft);
   void build_fonts();
-  // Adds the code points of `text` that the font covers beyond Latin-1 to the atlas's next build;
-  // true when one was new (the atlas is then rebuilt before the next frame).
-  bool want_glyphs(std::string_view text);
-  bool want_glyph(char32_t cp);
+  const std::string& font_family() const;
   void want_locale_glyphs();
   bool index_kb_within_budget();
   void apply_prefill();
@@ -106,11 +107,9 @@ class WidgetApp {
   std::unique_ptr<support::SupportSession> session_;
   support::ConfigProblems config_problems_;
   ui::SemanticTree tree_;
-  std::vector<unsigned char> font_regular_, font_bold_;
+  GlyphAtlas glyphs_;
+  bool fonts_reloaded_ = false;        // a page font arrived: draw the glyphs again
   float width_ = 380, height_ = 600, dpr_ = 1;
-  float font_dpr_ = 0;                 // DPR the atlas was rasterised for
-  std::vector<char32_t> atlas_extra_;  // sorted: covered code points beyond Latin-1 the atlas holds
-  std::vector<unsigned short> atlas_ranges_;   // ImWchar pairs of the last build, 0-terminated
   bool frame_discarded_ = false;       // the last frame met glyphs the atlas lacked: not shown
   double last_time_ms_ = 0;
   int frames_wanted_ = 2;              // ImGui reacts a frame late: draw a few after each input

@@ -51,10 +51,9 @@ EMSCRIPTEN_KEEPALIVE int widget_init(const char* config_json, const char* locale
   return 1;
 }
 
-// Font files (TTF/OTF bytes) handed over by the page glue; the widget keeps its own copies.
-EMSCRIPTEN_KEEPALIVE void widget_set_fonts(const unsigned char* regular, int regular_len, const unsigned char* bold,
-                                           int bold_len) {
-  module->app->set_fonts({regular, regular + regular_len}, {bold, bold + bold_len});
+// A web font of the page that the glyphs asked for has loaded (web_library.js, glyphFont).
+EMSCRIPTEN_KEEPALIVE void widget_fonts_loaded() {
+  if (module) module->app->fonts_loaded();
 }
 
 EMSCRIPTEN_KEEPALIVE void widget_resize(float css_width, float css_height, float dpr) {

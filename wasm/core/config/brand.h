@@ -15,6 +15,9 @@ struct Brand {
   std::string company_name;
   std::string product_family;  // e.g. "plugins"
   BrandColors colors;
+  // The widget's text font, as a CSS font-family list: the system's interface font by default
+  // (what the customer's other apps use), or a font the host page loads (the site's own).
+  std::string font_family = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", Arial, sans-serif";
 };
 
 }  // namespace support

@@ -5,7 +5,7 @@
 #include "config/screening_lint.h"
 #include "json/json_reader.h"
 #include "flow/flow_json.h"
-#include "text/font_coverage.h"
+#include "text/canvas_text.h"
 #include "text/utf8_codec.h"
 
 #include <algorithm>
@@ -75,7 +75,7 @@ class Linter {
     check_email();
     check_policy();
     check_article_locales();
-    check_font_coverage();
+    check_drawable_texts();
     for (const auto& [id, flow] : config_.flows) check_flow(flow);
     if (!config_.flows.empty())
       for (const std::string& key : builtin_text_keys()) require_text(key, "texts." + config_.texts.default_locale);
@@ -133,32 +133,30 @@ class Linter {
     }
   }
 
-  // Every character the canvas draws must be in its font, or it shows as "?". One problem per
-  // text, naming its characters (the first few, then how many more).
+  // Every configured text the canvas draws must come out right: the customer's fonts have the
+  // glyphs, but the canvas lays them out one by one, left to right (text/canvas_text.h). One
+  // problem per text and kind of limit, naming the characters (the first few, then how many more).
   void check_drawn_characters(const std::string& text, const std::string& path) {
-    std::vector<char32_t> missing;
+    std::vector<std::pair<CanvasLimit, std::vector<char32_t>>> found;
     for (std::size_t pos = 0; pos < text.size();) {
       const char32_t cp = utf8_next(text, pos);
-      if (cp < 0x20) continue;   // line breaks and tabs are layout, not glyphs
-      if (widget_font_covers(cp)) continue;
-      bool seen = false;
-      for (char32_t m : missing) seen = seen || m == cp;
-      if (!seen) missing.push_back(cp);
+      const CanvasLimit limit = canvas_limit(cp);
+      if (limit == CanvasLimit::none) continue;
+      auto group = std::find_if(found.begin(), found.end(), [&](const auto& g) { return g.first == limit; });
+      if (group == found.end()) group = found.insert(found.end(), {limit, {}});
+      if (std::find(group->second.begin(), group->second.end(), cp) == group->second.end()) group->second.push_back(cp);
     }
-    if (missing.empty()) return;
-    constexpr std::size_t kNamed = 3;
-    std::string names;
-    for (std::size_t i = 0; i < missing.size() && i < kNamed; ++i)
-      names += (i ? ", " : "") + describe_code_point(missing[i]);
-    if (missing.size() == 1) {
-      report_.problem(path, "character " + names + " is not in the widget's font");
-      return;
+    for (const auto& [limit, chars] : found) {
+      constexpr std::size_t kNamed = 3;
+      std::string names;
+      for (std::size_t i = 0; i < chars.size() && i < kNamed; ++i) names += (i ? ", " : "") + describe_code_point(chars[i]);
+      if (chars.size() > kNamed) names += " and " + std::to_string(chars.size() - kNamed) + " more";
+      const bool plural = chars.size() > 1;
+      report_.problem(path, std::string(plural ? "characters " : "character ") + names + " " + canvas_limit_reason(limit, plural));
     }
-    if (missing.size() > kNamed) names += " and " + std::to_string(missing.size() - kNamed) + " more";
-    report_.problem(path, "characters " + names + " are not in the widget's font");
   }
 
-  void check_font_coverage() {
+  void check_drawable_texts() {
     for (const auto& [locale, table] : config_.texts.texts)
       for (const auto& [key, text] : table) check_drawn_characters(text, "texts." + locale + "." + key);
     // Values that placeholders put into texts, and inline articles, are drawn too.

@@ -6,6 +6,9 @@
 #include "flow/flow_json.h"
 #include "kb/kb_json.h"
 
+#include <cctype>
+#include <string_view>
+
 namespace support {
 
 namespace {
@@ -22,11 +25,25 @@ bool is_hex_color(const std::string& text) {
   return true;
 }
 
+// A CSS font-family list such as `Lato, "Open Sans", sans-serif`: names, quotes, commas, spaces,
+// hyphens. Anything else (";", braces, a size) would make the browser ignore the whole font.
+bool is_font_family_list(const std::string& text) {
+  if (text.find_first_not_of(" ,") == std::string::npos) return false;
+  for (unsigned char c : text)
+    if (c < 0x80 && !std::isalnum(c) && std::string_view(" ,-_.\"'").find(char(c)) == std::string_view::npos) return false;
+  return true;
+}
+
 void parse_brand(const json& value, const std::string& path, JsonReader& reader, Brand& brand) {
   if (!reader.expect_object(value, path)) return;
-  reader.check_known_keys(value, path, {"company_name", "product_family", "colors"});
+  reader.check_known_keys(value, path, {"company_name", "product_family", "colors", "font_family"});
   reader.read_string(value, "company_name", path, brand.company_name, true);
   reader.read_string(value, "product_family", path, brand.product_family);
+  std::string family;
+  if (reader.read_string(value, "font_family", path, family)) {
+    if (is_font_family_list(family)) brand.font_family = family;
+    else reader.problem(JsonReader::child(path, "font_family"), "expected a CSS font-family list such as \"Lato, sans-serif\"");
+  }
   const json* colors = reader.member(value, "colors", path, false);
   if (!colors) return;
   const std::string colors_path = JsonReader::child(path, "colors");
