@@ -235,12 +235,18 @@ TEST_CASE("my tickets: an identified customer opens the list from home; each tic
 }
 
 
-TEST_CASE("the glyph atlas: Latin-1 and the language's texts at start; any script shown later is added before a frame draws it") {
-  HeadlessWidget w(ui_config());
+TEST_CASE("the glyph atlas: ASCII and the language's texts at start; any script shown later is added before a frame draws it") {
+  nlohmann::json config = nlohmann::json::parse(ui_config());
+  config["texts"]["en"]["my_tickets.loading"] = "Loading \u2192 your tickets\u2026";   // → in an English text
+  config["texts"]["de"]["my_tickets.loading"] = "L\u00e4dt\u2026";                      // ä only in German
+  HeadlessWidget w(config.dump());
   const int uploads = w.backend().atlas_uploads();
   CHECK(uploads >= 1);
-  CHECK(w.app().atlas_has_glyph(U'\u00E9'));        // é: Latin-1, always
+  CHECK(w.app().atlas_has_glyph(U'A'));             // ASCII, always
   CHECK(w.app().atlas_has_glyph(U'\u2026'));        // …: ImGui's ellipsis, always
+  CHECK(w.app().atlas_has_glyph(U'\u2192'));        // →: in an English text of the configuration
+  CHECK_FALSE(w.app().atlas_has_glyph(U'\u00E4'));  // ä: only the German texts have it
+  CHECK_FALSE(w.app().atlas_has_glyph(U'\u00E9'));  // é: no text has it yet
   CHECK_FALSE(w.app().atlas_has_glyph(U'\u0141'));  // Ł: no text has it yet
   CHECK_FALSE(w.app().atlas_has_glyph(U'\u0416'));  // Ж: no text has it yet
   CHECK(w.backend().font_family().find("system-ui") == 0);   // the customer's own interface font
@@ -271,6 +277,9 @@ TEST_CASE("the glyph atlas: Latin-1 and the language's texts at start; any scrip
   }
   CHECK(shown);
   CHECK(w.backend().atlas_uploads() == uploads + 1);   // one more build for all four new characters
+  w.app().set_locale("de", std::nullopt);   // the German texts' letters before a German frame
+  w.settle();
+  CHECK(w.app().atlas_has_glyph(U'\u00E4'));
 }
 
 TEST_CASE("the glyph atlas follows the configuration's font and the device pixel ratio") {

@@ -60,10 +60,10 @@ bool has_colour(const unsigned char* rgba, int stride, const ImFontAtlasCustomRe
 }  // namespace
 
 GlyphAtlas::GlyphAtlas() {
-  // Printable ASCII and Latin-1 (what the default languages need), and the ellipsis ImGui uses
-  // to cut long texts short.
+  // Printable ASCII and the ellipsis ImGui uses to cut long texts short; the app adds what the
+  // language's texts use before the first frame, the rest comes as it is needed. Every glyph is
+  // measured and drawn for three faces, so a small start keeps the first frame quick.
   for (char32_t cp = 0x20; cp < 0x7F; ++cp) wanted_.push_back(cp);
-  for (char32_t cp = 0xA0; cp <= 0xFF; ++cp) wanted_.push_back(cp);
   wanted_.push_back(0x2026);
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The widget's glyph atlas: Dear ImGui's font atlas filled with glyphs the platform draws
 // (the browser's own fonts, so every script the customer's system has is drawn, and no font file
-// is downloaded). It holds only the characters the widget has needed so far: printable ASCII and
-// Latin-1 from the start, then each character a text about to be drawn needs (the texts of the
+// is downloaded). It holds only the characters the widget has needed so far: printable ASCII
+// from the start, then each character a text about to be drawn needs (the texts of the
 // language, a KB article, a subject the customer typed); the app builds it again before a frame
 // would show a character it lacks.
 #include "widget_backend.h"
