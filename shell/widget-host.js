@@ -35,7 +35,36 @@ export function prepareWidget(options) {
       : once('config ' + options.config, () => fetchOk(options.config, 'configuration').then((r) => r.text())),
   };
   for (const p of Object.values(prepared)) p.catch(() => {});   // reported when the widget opens
+  // The texts file of the language the page or the browser most likely gets, fetched beside the
+  // rest (the core makes the real choice when the widget starts; a wrong guess costs one fetch).
+  prepared.config.then((text) => {
+    const file = textsFileFor(text, [options.locale, ...(navigator.languages || [])]);
+    if (file) localeTexts(options, file).catch(() => {});
+  }, () => {});
   return prepared;
+}
+
+// A locale's texts can live in a file of their own (config: "texts": {"de": "texts/de.json"}),
+// named relative to the configuration. Fetched once per page.
+export const localeTexts = (options, file) => {
+  const url = new URL(file, new URL(options.config || '', location.href)).href;
+  return once('texts ' + url, () => fetchOk(url, 'texts file').then((r) => r.text()));
+};
+
+// The texts file of the first of `tags` the configuration has one for, by the whole tag or its
+// language ("de-AT" finds "de"); null when none. A guess for fetching early, not the choice.
+export function textsFileFor(configText, tags) {
+  let texts;
+  try { texts = JSON.parse(configText).texts; } catch (_) { return null; }
+  if (!texts || typeof texts !== 'object') return null;
+  const files = Object.entries(texts).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k.toLowerCase().replace('_', '-'), v]);
+  for (const tag of tags) {
+    if (!tag) continue;
+    const want = String(tag).toLowerCase().replace('_', '-');
+    const hit = files.find(([k]) => k === want) || files.find(([k]) => k === want.split('-')[0]);
+    if (hit) return hit[1];
+  }
+  return null;
 }
 
 // The canvas's WebGL2 context (null without WebGL2), made when loading starts: making one takes
@@ -299,12 +328,27 @@ export function mountWidget(root, launcher, options) {
     return choice.locale;
   }
 
+  // The chosen locale's texts file, when its texts are in one: until it arrives (or if it never
+  // does) the widget speaks the default locale, so a failure is reported, never silent.
+  async function loadLocaleTexts(choice) {
+    if (!choice.texts_file) return;
+    try {
+      const text = await localeTexts(options, choice.texts_file);
+      const problems = cstr(choice.locale, (l) => cstr(text, (t) => readJson(M._widget_locale_texts(l, t))));
+      for (const p of problems) report('texts file ' + choice.texts_file + ': ' + p);
+    } catch (e) {
+      report('the texts of locale \'' + choice.locale + '\' could not be loaded (' + (e.message || e) + '); using the default locale\'s');
+    }
+    invalidate();
+  }
+
   // Another language while the widget runs (data-locale's values); the customer keeps their place.
   // Returns the locale now in use.
   function setLocale(locale) {
     options.locale = String(locale ?? '');
     if (!M) return options.locale;   // not loaded yet: widget_init will choose
     const choice = cstr(options.locale, (l) => cstr(browserLanguages(), (b) => readJson(M._widget_set_locale(l, b))));
+    loadLocaleTexts(choice);
     invalidate();
     return localeChosen(choice);
   }
@@ -492,7 +536,9 @@ export function mountWidget(root, launcher, options) {
     const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) =>
       cstr(browserLanguages(), (b) => M._widget_init(c, l, s, d, b))))));
     if (!ok) throw new Error('WebGL2 is not available in this browser');
-    localeChosen(readJson(M._widget_locale()));
+    const choice = readJson(M._widget_locale());
+    localeChosen(choice);
+    await loadLocaleTexts(choice);   // before the first frame: the customer never sees the fallback first
     M._widget_set_utc_now(Date.now());
     if (customerToken) M._widget_identified();
     followPreferences();

@@ -64,8 +64,12 @@ TEST_CASE("default config: parses without problems") {
   CHECK(config.min_description_length("no_such_category") == config.policy.default_min_description_length);
 }
 
-TEST_CASE("default config: lints clean") {
-  const auto problems = lint_config_text(read_file(default_config_path()));
+TEST_CASE("default config: lints clean, with the Spanish and German texts read from their own files") {
+  const Config config = load_config(default_config_path());
+  CHECK(config.texts.files.at("es") == "default.es.json");
+  CHECK(config.texts.files.at("de") == "default.de.json");
+  CHECK(config.texts.texts.count("de") == 1);
+  const auto problems = lint_config_text(read_file(default_config_path()), texts_beside(default_config_path()));
   INFO(as_lines(problems));
   CHECK(problems.empty());
 }

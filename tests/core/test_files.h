@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config_parser.h"
+#include "config/locale_texts_json.h"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -33,10 +35,24 @@ inline std::string read_file(const std::string& path) {
 
 inline nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }
 
-// A configuration that must parse without problems.
+// Reads a configuration's texts files (texts.<locale>: "default.de.json") from beside it.
+inline TextsFileReader texts_beside(const std::string& config_path) {
+  const std::string folder = config_path.substr(0, config_path.find_last_of('/') + 1);
+  return [folder](const std::string& name) -> std::optional<std::string> {
+    std::ifstream file(folder + name, std::ios::binary);
+    if (!file) return std::nullopt;
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+  };
+}
+
+// A configuration that must parse without problems, with its texts files read in.
 inline Config load_config(const std::string& path) {
   ConfigParseResult result = parse_config(read_file(path));
   REQUIRE_MESSAGE(result.ok(), path << " has configuration problems");
+  const ConfigProblems file_problems = load_locale_files(result.config.texts, texts_beside(path));
+  REQUIRE_MESSAGE(file_problems.empty(), path << ": its texts files have problems");
   return result.config;
 }
 

@@ -1,6 +1,6 @@
 // Three languages: the page's data-locale picks German or Spanish, an unknown locale falls back to
 // English with a console warning that names it, and without data-locale a German browser gets
-// German. Screenshots of German and Spanish (long words wrap, no "?" glyphs) land in
+// German. Spanish and German texts live in files of their own: a visitor downloads only theirs. Screenshots of German and Spanish (long words wrap, no "?" glyphs) land in
 // build/screenshots/.
 import assert from 'node:assert/strict';
 import { run, screenshot } from './harness.mjs';
@@ -9,7 +9,8 @@ import { run, screenshot } from './harness.mjs';
 async function openDemo(browser, server, { attributes = '', locale, viewport = { width: 1280, height: 800 } } = {}) {
   const context = await browser.newContext({ viewport, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
-  const warnings = [], problems = [];
+  const warnings = [], problems = [], textsFiles = [];
+  page.on('request', (r) => { const m = /\/default\.(\w+)\.json$/.exec(new URL(r.url()).pathname); if (m) textsFiles.push(m[1]); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
   page.on('console', (m) => {
     if (m.type() === 'warning') warnings.push(m.text());
@@ -24,7 +25,7 @@ async function openDemo(browser, server, { attributes = '', locale, viewport = {
   await page.getByRole('button', { name: 'Help' }).click();
   const widget = page.getByRole('dialog');
   await widget.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 20000 });
-  return { page, widget, warnings, problems };
+  return { page, widget, warnings, problems, textsFiles };
 }
 
 const pickTitle = (widget) => widget.getByRole('heading', { level: 2 }).first().textContent();
@@ -32,8 +33,9 @@ const panelLang = (page) => page.evaluate(() =>
   document.querySelector('[data-support-widget]').shadowRoot.querySelector('[role=dialog]').lang);
 
 await run('locales: data-locale="de" speaks German, Sie-form, through a whole step', async ({ server, browser }) => {
-  const { page, widget, warnings, problems } = await openDemo(browser, server, { attributes: 'data-locale="de"' });
+  const { page, widget, warnings, problems, textsFiles } = await openDemo(browser, server, { attributes: 'data-locale="de"' });
   assert.equal(await pickTitle(widget), 'Wobei können wir Ihnen helfen?');
+  assert.deepEqual(textsFiles, ['de'], 'only the German texts file is downloaded');
   assert.equal(await panelLang(page), 'de');
   for (const name of ['Ein Problem mit einem unserer Plugins', 'Wie kann ich …?', 'Eine allgemeine Frage an den Vertrieb',
                       'Unsere E-Mails oder Ihr Support-Passwort kommen nicht an', 'Mein Ticket braucht Aufmerksamkeit'])
@@ -100,8 +102,9 @@ await run('locales: German on a 320 px phone: long titles and answers wrap insid
 });
 
 await run('locales: an unknown data-locale falls back to English and says so in the console', async ({ server, browser }) => {
-  const { page, widget, warnings } = await openDemo(browser, server, { attributes: 'data-locale="fr"' });
+  const { page, widget, warnings, textsFiles } = await openDemo(browser, server, { attributes: 'data-locale="fr"' });
   assert.equal(await pickTitle(widget), 'What can we help you with?');
+  assert.deepEqual(textsFiles, [], 'English is in the configuration itself: no texts file');
   assert.equal(await panelLang(page), 'en');
   const warning = warnings.find((w) => w.includes("'fr'"));
   assert.ok(warning, 'a console warning names fr: ' + JSON.stringify(warnings));
@@ -110,8 +113,9 @@ await run('locales: an unknown data-locale falls back to English and says so in 
 
 await run('locales: without data-locale a German browser gets German, an Austrian one too', async ({ server, browser }) => {
   for (const locale of ['de-DE', 'de-AT']) {
-    const { page, widget, warnings } = await openDemo(browser, server, { locale });
+    const { page, widget, warnings, textsFiles } = await openDemo(browser, server, { locale });
     assert.equal(await pickTitle(widget), 'Wobei können wir Ihnen helfen?', locale);
+    assert.deepEqual(textsFiles, ['de'], locale + ': the German texts file, fetched once');
     assert.deepEqual(warnings.filter((w) => w.includes('locale')), [], 'choosing by the browser is not a fallback');
     await page.context().close();
   }

@@ -166,6 +166,29 @@ TEST_CASE("another language mid-flow: the same step, its names in that language,
   CHECK(w.app().set_locale("fr", std::nullopt)["reason"].get<std::string>().find("fr") != std::string::npos);
 }
 
+TEST_CASE("a language whose texts are in a file: named for the platform to fetch, spoken once they arrive") {
+  nlohmann::json config = nlohmann::json::parse(ui_config());
+  const std::string german = config["texts"]["de"].dump();
+  config["texts"]["de"] = "ui.de.json";
+  HeadlessWidget w(config.dump());
+  CHECK(w.app().locale_json()["texts_file"] == "");   // English: nothing to fetch
+  walk_to_form(w);
+  w.type("Name", "Ada");
+  const nlohmann::json choice = w.app().set_locale("de", std::nullopt);
+  CHECK(choice["locale"] == "de");
+  CHECK(choice["texts_file"] == "ui.de.json");
+  w.settle();
+  CHECK(w.has("heading", "Write to us"));   // the default locale's words meanwhile, never blank
+  CHECK_FALSE(w.has("heading", "DE Write to us"));
+  CHECK(w.app().add_locale_texts("de", "{\"broken\"").size() == 1);   // a bad file: said, nothing taken
+  CHECK(w.app().locale_json()["texts_file"] == "ui.de.json");
+  CHECK(w.app().add_locale_texts("de", german).empty());
+  w.settle();
+  CHECK(w.has("heading", "DE Write to us"));
+  CHECK(w.find("textbox", "DE Name")["value"] == "Ada");
+  CHECK(w.app().locale_json()["texts_file"] == "");
+}
+
 TEST_CASE("a configuration with problems: the error panel names them instead of a half-working widget") {
   HeadlessWidget w(read_test_file("configs/not_json.json"));
   CHECK(w.app().session() == nullptr);

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace {
@@ -33,7 +34,18 @@ int run_lint(const std::vector<std::string>& args) {
     std::fprintf(stderr, "supportctl lint: error while reading '%s'\n", file_name.c_str());
     return 2;
   }
-  const std::vector<std::string> lines = support::format_problems(support::lint_config_text(contents.str()));
+  // Texts files (texts.<locale>: "texts/de.json") are read from beside the configuration.
+  const std::filesystem::path folder = std::filesystem::path(file_name).parent_path();
+  auto read_texts_file = [&](const std::string& name) -> std::optional<std::string> {
+    if (name.find("://") != std::string::npos) return std::nullopt;   // on another server: not checked offline
+    std::ifstream in(folder / name, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  const std::vector<std::string> lines =
+      support::format_problems(support::lint_config_text(contents.str(), read_texts_file));
   for (const std::string& line : lines) std::printf("%s\n", line.c_str());
   return lines.empty() ? 0 : 1;
 }

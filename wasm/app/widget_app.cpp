@@ -382,7 +382,17 @@ void WidgetApp::set_browser_languages(std::string_view json_list) {
 }
 
 nlohmann::json WidgetApp::locale_json() const {
-  return {{"locale", locale_.locale}, {"reason", locale_.fallback_reason}, {"problem", browser_languages_problem_}};
+  return {{"locale", locale_.locale}, {"reason", locale_.fallback_reason}, {"problem", browser_languages_problem_},
+          {"texts_file", session_ ? session_->config().texts.pending_file(locale_.locale) : std::string()}};
+}
+
+std::vector<std::string> WidgetApp::add_locale_texts(const std::string& locale, std::string_view json_text) {
+  if (!session_) return {"the widget has no configuration"};
+  std::vector<std::string> problems;
+  for (const support::JsonProblem& p : session_->add_locale_texts(locale, json_text)) problems.push_back(support::format_problem(p));
+  if (locale == session_->locale()) want_locale_glyphs();
+  frames_wanted_ = 3;
+  return problems;
 }
 
 nlohmann::json WidgetApp::set_locale(std::string locale, std::optional<std::string_view> browser_languages) {

@@ -78,7 +78,11 @@ class WidgetApp {
   std::vector<std::string> set_context(std::string_view context_json);
   std::vector<std::string> prefill(std::string_view prefill_json);
   bool start_flow(const std::string& category_id);
-  nlohmann::json locale_json() const;   // {"locale","reason","problem"}
+  // {"locale","reason","problem","texts_file"}: texts_file, when not "", is the chosen locale's
+  // texts file (relative to the configuration), to be fetched and handed to add_locale_texts.
+  nlohmann::json locale_json() const;
+  // That file's content; the problems with it (none: the widget speaks it from the next frame).
+  std::vector<std::string> add_locale_texts(const std::string& locale, std::string_view json_text);
   nlohmann::json set_locale(std::string locale, std::optional<std::string_view> browser_languages);
 
   // The KB file the configuration names ("" when none), and its bytes as they arrive.

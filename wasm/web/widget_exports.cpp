@@ -16,7 +16,7 @@ namespace {
 struct Module {
   WebBackend backend;
   std::unique_ptr<app::WidgetApp> app;
-  std::string semantic_out, outbox_out, json_out, locale_out, kb_file_out;
+  std::string semantic_out, outbox_out, json_out, locale_out, kb_file_out, problems_out;
 };
 Module* module = nullptr;
 
@@ -159,6 +159,12 @@ EMSCRIPTEN_KEEPALIVE const char* widget_set_locale(const char* locale, const cha
   std::optional<std::string_view> languages;
   if (browser_languages) languages = browser_languages;
   return keep(module->locale_out, module->app->set_locale(text(locale), languages));
+}
+
+// The texts file widget_locale() named (texts_file), as the page glue fetched it. Returns a JSON
+// list of its problems ([] when the widget now speaks it).
+EMSCRIPTEN_KEEPALIVE const char* widget_locale_texts(const char* locale, const char* json_text) {
+  return keep(module->problems_out, module->app->add_locale_texts(text(locale), text(json_text)));
 }
 
 // ---- the KB file (kb.file) ----

@@ -107,11 +107,17 @@ class Linter {
       if (!listed.count(locale))
         report_.problem("texts." + locale, "locale \"" + locale + "\" is not listed in locales.available");
     }
+    for (const auto& [locale, file] : texts.files) {
+      if (!listed.count(locale))
+        report_.problem("texts." + locale, "locale \"" + locale + "\" is not listed in locales.available");
+    }
     for (const std::string& locale : listed) {
       if (locale == texts.default_locale) continue;
       auto table = texts.texts.find(locale);
       if (table == texts.texts.end()) {
-        report_.problem("texts." + locale, "missing: locale \"" + locale + "\" is listed in locales.available");
+        // A texts file nobody read (the preview has no files): supportctl lint reads and checks it.
+        if (!texts.files.count(locale))
+          report_.problem("texts." + locale, "missing: locale \"" + locale + "\" is listed in locales.available");
         continue;
       }
       for (const auto& [key, text] : reference->second) {
@@ -445,10 +451,12 @@ ConfigProblems lint_config(const Config& config) {
   return problems;
 }
 
-ConfigProblems lint_config_text(std::string_view json_text) {
+ConfigProblems lint_config_text(std::string_view json_text, const TextsFileReader& read_texts_file) {
   ConfigParseResult parsed = parse_config(json_text);
   ConfigProblems problems = std::move(parsed.problems);
   if (!parsed.document_read) return problems;
+  if (read_texts_file)
+    for (ConfigProblem& problem : load_locale_files(parsed.config.texts, read_texts_file)) problems.push_back(std::move(problem));
   for (ConfigProblem& problem : lint_config(parsed.config)) {
     if (problems.size() > kMaxJsonProblems) break;
     problems.push_back(std::move(problem));

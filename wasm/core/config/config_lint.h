@@ -6,6 +6,7 @@
 // widget's font cannot draw).
 #include "config/config.h"
 #include "config/config_problem.h"
+#include "config/locale_texts_json.h"
 
 #include <string>
 #include <string_view>
@@ -17,8 +18,9 @@ namespace support {
 ConfigProblems lint_config(const Config& config);
 
 // Parse + lint in one go: parser problems first, then lint problems. Lint is skipped when the
-// text is not JSON at all (there is nothing to cross-check).
-ConfigProblems lint_config_text(std::string_view json_text);
+// text is not JSON at all (there is nothing to cross-check). With `read_texts_file` the locales'
+// texts files are read and checked too; without (the preview page), they are left unchecked.
+ConfigProblems lint_config_text(std::string_view json_text, const TextsFileReader& read_texts_file = nullptr);
 
 // One "path: message" line per problem, in order.
 std::vector<std::string> format_problems(const ConfigProblems& problems);

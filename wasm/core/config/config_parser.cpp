@@ -1,6 +1,7 @@
 #include "config/config_parser.h"
 
 #include "config/attachment_settings_json.h"
+#include "config/locale_texts_json.h"
 #include "config/screening_settings_json.h"
 #include "json/json_reader.h"
 #include "flow/flow_json.h"
@@ -80,19 +81,8 @@ void parse_locales(const json& value, const std::string& path, JsonReader& reade
 
 void parse_texts(const json& value, const std::string& path, JsonReader& reader, LocaleTexts& texts) {
   if (!reader.expect_object(value, path)) return;
-  for (auto locale = value.begin(); locale != value.end(); ++locale) {
-    const std::string locale_path = JsonReader::child(path, locale.key());
-    if (!reader.expect_object(locale.value(), locale_path)) continue;
-    auto& table = texts.texts[locale.key()];
-    for (auto entry = locale.value().begin(); entry != locale.value().end(); ++entry) {
-      if (entry.value().is_string()) {
-        table[entry.key()] = entry.value().get<std::string>();
-      } else {
-        reader.problem(JsonReader::child(locale_path, entry.key()),
-                       "expected a string, found " + describe_json_type(entry.value()));
-      }
-    }
-  }
+  for (auto locale = value.begin(); locale != value.end(); ++locale)
+    parse_locale_texts(locale.key(), locale.value(), JsonReader::child(path, locale.key()), reader, texts);
 }
 
 void parse_categories(const json& value, const std::string& path, JsonReader& reader,

@@ -12,4 +12,9 @@ const std::string* LocaleTexts::find(const std::string& locale, const std::strin
   return nullptr;
 }
 
+std::string LocaleTexts::pending_file(const std::string& locale) const {
+  auto file = files.find(locale);
+  return file == files.end() || texts.count(locale) ? std::string() : file->second;
+}
+
 }  // namespace support

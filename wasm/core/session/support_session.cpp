@@ -1,6 +1,7 @@
 #include "session/support_session.h"
 
 #include "config/config_text.h"
+#include "config/locale_texts_json.h"
 #include "run/flow_jump.h"
 
 #include <algorithm>
@@ -63,6 +64,12 @@ void SupportSession::set_locale(std::string locale) {
   search_box_.invalidate();   // the hits were found in the other language's articles
   form_search_.invalidate();
   replay_current_flow();   // the run's locale names the steps in the ticket's log
+}
+
+ConfigProblems SupportSession::add_locale_texts(const std::string& locale, std::string_view json_text) {
+  ConfigProblems problems = support::add_locale_texts(config_.texts, locale, json_text);
+  if (locale == locale_) set_locale(locale_);   // the flow's log names its steps in the new words
+  return problems;
 }
 
 void SupportSession::replay_current_flow() {

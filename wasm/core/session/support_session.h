@@ -14,6 +14,7 @@
 //   EarlierTickets  duplicate screening against them        (session/earlier_tickets.h)
 //   MyTickets       the identified customer's list          (session/my_tickets.h)
 #include "config/config.h"
+#include "config/config_problem.h"
 #include "kb/kb_article.h"
 #include "run/flow_run.h"
 #include "search/search_index.h"
@@ -62,6 +63,9 @@ public:
   // Speaks another configured locale from now on (see config/locale_choice.h for picking one):
   // a flow in progress is replayed in it, keeping its answers, screen and what was typed.
   void set_locale(std::string locale);
+  // A locale's texts from its texts file (config.texts.files), as the platform fetched them; the
+  // screens speak them at once when it is the session's locale. Returns the file's problems.
+  ConfigProblems add_locale_texts(const std::string& locale, std::string_view json_text);
   // The configured text for key, placeholders filled in (see config/config_text.h).
   std::string text(const std::string& key) const;
 
