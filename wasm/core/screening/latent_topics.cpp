@@ -31,20 +31,21 @@ class SeededRandom {
   std::uint64_t state_;
 };
 
-// Column-major: column c is values[c * rows, (c + 1) * rows).
+// Row-major (a row's k values side by side, so the products below run over them in one go), in
+// float as the basis is kept: half the memory traffic of double; Gram-Schmidt sums in double.
 struct DenseMatrix {
   std::size_t rows = 0;
   std::size_t columns = 0;
-  std::vector<double> values;
-  double* column(std::size_t c) { return values.data() + c * rows; }
-  const double* column(std::size_t c) const { return values.data() + c * rows; }
+  std::vector<float> values;
+  float* row(std::size_t r) { return values.data() + r * columns; }
+  const float* row(std::size_t r) const { return values.data() + r * columns; }
 };
 
 // The term x document matrix, column by column, in basis row numbers.
 struct SparseColumns {
   std::vector<std::size_t> start{0};  // column j is entries [start[j], start[j + 1])
   std::vector<std::uint32_t> row;
-  std::vector<double> weight;
+  std::vector<float> weight;
   std::size_t columns() const { return start.size() - 1; }
 };
 
@@ -59,56 +60,61 @@ double length(const double* v, std::size_t n) {
 }
 
 // Modified Gram-Schmidt on the columns, in place; dependent columns are dropped and the kept
-// ones move to the front.
+// ones move to the front. Works on a column-major copy in double, each column contiguous.
 void orthonormalize(DenseMatrix& a) {
   const std::size_t n = a.rows;
+  std::vector<double> columns(a.values.size());
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t c = 0; c < a.columns; ++c) columns[c * n + r] = a.values[r * a.columns + c];
   std::size_t kept = 0;
   for (std::size_t c = 0; c < a.columns; ++c) {
-    double* v = a.column(c);
+    double* v = columns.data() + c * n;
     const double before = length(v, n);
     for (std::size_t i = 0; i < kept; ++i) {
-      const double* q = a.column(i);
+      const double* q = columns.data() + i * n;
       double dot = 0;
       for (std::size_t r = 0; r < n; ++r) dot += q[r] * v[r];
       for (std::size_t r = 0; r < n; ++r) v[r] -= dot * q[r];
     }
     const double after = length(v, n);
     if (!(after > kDependent * before)) continue;
-    double* target = a.column(kept++);
+    double* target = columns.data() + kept++ * n;
     for (std::size_t r = 0; r < n; ++r) target[r] = v[r] / after;
   }
   a.columns = kept;
-  a.values.resize(kept * n);
+  a.values.resize(n * kept);
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t c = 0; c < kept; ++c) a.values[r * kept + c] = static_cast<float>(columns[c * n + r]);
 }
 
-// y = X v (terms x k), column by column: one pass over the matrix per column keeps the writes
-// within one column of y.
+// y = X v (terms x k).
 void multiply(const SparseColumns& x, std::size_t term_rows, const DenseMatrix& v, DenseMatrix& y) {
+  const std::size_t k = v.columns;
   y.rows = term_rows;
-  y.columns = v.columns;
-  y.values.assign(y.rows * y.columns, 0.0);
-  for (std::size_t c = 0; c < v.columns; ++c) {
-    double* out = y.column(c);
-    const double* in = v.column(c);
-    for (std::size_t j = 0; j < x.columns(); ++j) {
-      const double scale = in[j];
-      for (std::size_t e = x.start[j]; e < x.start[j + 1]; ++e) out[x.row[e]] += x.weight[e] * scale;
+  y.columns = k;
+  y.values.assign(y.rows * k, 0.0f);
+  for (std::size_t j = 0; j < x.columns(); ++j) {
+    const float* in = v.row(j);
+    for (std::size_t e = x.start[j]; e < x.start[j + 1]; ++e) {
+      float* out = y.row(x.row[e]);
+      const float w = x.weight[e];
+      for (std::size_t c = 0; c < k; ++c) out[c] += w * in[c];
     }
   }
 }
 
 // v = X^T y (documents x k).
 void multiply_transposed(const SparseColumns& x, const DenseMatrix& y, DenseMatrix& v) {
+  const std::size_t k = y.columns;
   v.rows = x.columns();
-  v.columns = y.columns;
-  v.values.assign(v.rows * v.columns, 0.0);
-  for (std::size_t c = 0; c < y.columns; ++c) {
-    double* out = v.column(c);
-    const double* in = y.column(c);
-    for (std::size_t j = 0; j < x.columns(); ++j) {
-      double sum = 0;
-      for (std::size_t e = x.start[j]; e < x.start[j + 1]; ++e) sum += x.weight[e] * in[x.row[e]];
-      out[j] = sum;
+  v.columns = k;
+  v.values.assign(v.rows * k, 0.0f);
+  for (std::size_t j = 0; j < x.columns(); ++j) {
+    float* out = v.row(j);
+    for (std::size_t e = x.start[j]; e < x.start[j + 1]; ++e) {
+      const float* in = y.row(x.row[e]);
+      const float w = x.weight[e];
+      for (std::size_t c = 0; c < k; ++c) out[c] += w * in[c];
     }
   }
 }
@@ -150,7 +156,8 @@ LatentTopics LatentTopics::build(const std::vector<TermWeights>& documents, std:
   DenseMatrix v{documents.size(), k, {}};
   v.values.resize(v.rows * v.columns);
   SeededRandom random(seed);
-  for (double& value : v.values) value = random.gaussian();
+  for (std::size_t c = 0; c < k; ++c)  // column by column: the start of topic c is one stretch of draws
+    for (std::size_t j = 0; j < v.rows; ++j) v.row(j)[c] = static_cast<float>(random.gaussian());
   orthonormalize(v);
   DenseMatrix y;
   for (int round = 0; round < rounds && v.columns > 0; ++round) {
@@ -163,11 +170,7 @@ LatentTopics LatentTopics::build(const std::vector<TermWeights>& documents, std:
   if (y.columns == 0) return {};
 
   out.dimensions_ = y.columns;
-  out.rows_.resize(static_cast<std::size_t>(term_rows) * out.dimensions_);
-  for (std::size_t c = 0; c < out.dimensions_; ++c) {
-    const double* q = y.column(c);
-    for (std::size_t r = 0; r < term_rows; ++r) out.rows_[r * out.dimensions_ + c] = static_cast<float>(q[r]);
-  }
+  out.rows_.assign(y.values.begin(), y.values.end());  // already row by row
   return out;
 }
 
