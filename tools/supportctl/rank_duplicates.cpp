@@ -20,13 +20,26 @@ bool set_duplicate_param(support::DuplicateParams& p, const std::string& assignm
   std::string name;
   float value = 0;
   if (!supportctl::parse_param_assignment(assignment, name, value)) return false;
-  const std::pair<const char*, float*> fields[] = {
+  const std::pair<const char*, float*> numbers[] = {
       {"cosine_weight", &p.cosine_weight}, {"bm25_weight", &p.bm25_weight},
-      {"subject_coverage_weight", &p.subject_coverage_weight}, {"subject_boost", &p.subject_boost},
+      {"subject_coverage_weight", &p.subject_coverage_weight}, {"latent_weight", &p.latent_weight},
+      {"ticket_subject_boost", &p.ticket_subject_boost}, {"draft_subject_boost", &p.draft_subject_boost},
+      {"topic_subject_boost", &p.topic_subject_boost}, {"question_boost", &p.question_boost},
       {"k1", &p.k1}, {"b", &p.b}, {"join_weight", &p.join_weight},
       {"duplicate_threshold", &p.duplicate_threshold}};
-  for (const auto& [field, target] : fields)
+  for (const auto& [field, target] : numbers)
     if (name == field) return *target = value, true;
+  const std::pair<const char*, int*> counts[] = {
+      {"latent_dimensions", &p.latent_dimensions}, {"latent_rounds", &p.latent_rounds},
+      {"latent_max_documents", &p.latent_max_documents}, {"latent_min_documents", &p.latent_min_documents},
+      {"latent_seed", &p.latent_seed}};
+  for (const auto& [field, target] : counts) {
+    if (name != field) continue;
+    if (value < 0 || value != std::floor(value)) return false;
+    *target = static_cast<int>(value);
+    return true;
+  }
+  if (name == "keep_question_words" && (value == 0 || value == 1)) return p.keep_question_words = value == 1, true;
   return false;
 }
 
@@ -84,6 +97,8 @@ int rank_duplicates(const std::string& docs_path, const std::string& queries_pat
       support::DuplicateIndex index(params);
       for (std::size_t i = 0; i < docs.size(); ++i)
         if (!in_pool.count(i)) index.add_background(docs[i].title, docs[i].body);
+      // As in the widget: topics from the background alone, learned before any ticket is known.
+      index.build_latent_topics();
       for (const std::size_t number : pool)
         index.add_ticket({docs[number].id, docs[number].title, docs[number].body, "", ""});
 
@@ -96,6 +111,7 @@ int rank_duplicates(const std::string& docs_path, const std::string& queries_pat
         if (with_features) {
           const support::DuplicateFeatures& f = c.features;
           result["features"] = {{"cosine", f.cosine}, {"bm25", f.bm25}, {"subject_coverage", f.subject_coverage}};
+          if (f.latent_used) result["features"]["latent"] = f.latent;
         }
         results.push_back(result);
       }

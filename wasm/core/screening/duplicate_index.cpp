@@ -1,6 +1,7 @@
 #include "screening/duplicate_index.h"
 
 #include "screening/duplicate_text.h"
+#include "screening/questions.h"
 #include "search/stemmer.h"
 #include "search/stop_words.h"
 #include "search/tokenizer.h"
@@ -15,18 +16,22 @@ namespace {
 constexpr std::uint32_t kFirstPrivateTerm = UINT32_MAX;
 }  // namespace
 
-DuplicateIndex::DuplicateIndex(DuplicateParams params) : params_(params), stemmer_(std::make_unique<Stemmer>()) {}
+DuplicateIndex::DuplicateIndex(DuplicateParams params)
+    : params_(params),
+      stemmer_(std::make_unique<Stemmer>()),
+      topic_sample_(static_cast<std::size_t>(std::max(0, params.latent_max_documents))) {}
 DuplicateIndex::~DuplicateIndex() = default;
 DuplicateIndex::DuplicateIndex(DuplicateIndex&&) noexcept = default;
 DuplicateIndex& DuplicateIndex::operator=(DuplicateIndex&&) noexcept = default;
 
-DuplicateIndex::Analysed DuplicateIndex::analyse(std::string_view subject, std::string_view description,
+DuplicateIndex::Analysed DuplicateIndex::analyse(std::string_view subject, std::string_view description, Role role,
                                                  bool add_terms) const {
+  const DuplicateParams& p = params_;
   Analysed out;
   out.normalized = normalized_ticket_text(subject, description);
   // A draft's words unknown to the collection still count in its own length (they make it less
   // like everything): each gets a private id past the vocabulary, so it never matches.
-  std::map<std::uint32_t, float> terms, subject_terms;
+  std::map<std::uint32_t, float> terms, subject_terms, topic_terms;
   std::map<std::string, std::uint32_t> private_ids;
   std::uint32_t next_private = kFirstPrivateTerm;
   auto id_for = [&](const std::string& term) -> std::uint32_t {
@@ -41,26 +46,38 @@ DuplicateIndex::Analysed DuplicateIndex::analyse(std::string_view subject, std::
     if (it == term_ids_.end() || it->second >= doc_freq_.size() || doc_freq_[it->second] == 0) return nullptr;
     return &it->second;
   };
-  auto add_text = [&](std::string_view text, float weight, bool is_subject) {
+  const float question_boost = role == Role::draft ? p.question_boost : 0.0f;
+  auto add_text = [&](std::string_view text, float weight, float topic_weight, bool is_subject) {
     const std::vector<Token> tokens = tokenize(text);
+    // Only a draft's questions weigh more: in an earlier ticket they did not help (docs/screening.md).
+    const std::vector<TextRange> questions =
+        is_subject || question_boost == 0 ? std::vector<TextRange>{} : question_sentences(text);
+    std::size_t question = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (i + 1 < tokens.size() && params_.join_weight > 0) {
+      if (i + 1 < tokens.size() && p.join_weight > 0) {
         if (const std::uint32_t* joined = known_word(stemmer_->stem(tokens[i].folded + tokens[i + 1].folded))) {
-          terms[*joined] += weight * params_.join_weight;
-          if (is_subject) subject_terms[*joined] += params_.join_weight;
+          terms[*joined] += weight * p.join_weight;
+          topic_terms[*joined] += topic_weight * p.join_weight;
+          if (is_subject) subject_terms[*joined] += p.join_weight;
         }
       }
-      if (is_stop_word(tokens[i].folded)) continue;
+      const bool question_word = p.keep_question_words && is_question_word(tokens[i].folded);
+      if (is_stop_word(tokens[i].folded) && !question_word) continue;
       const std::uint32_t word = id_for(stemmer_->stem(tokens[i].folded));
-      terms[word] += weight;
+      while (question < questions.size() && questions[question].end <= tokens[i].begin) ++question;
+      const bool in_question = question < questions.size() && questions[question].begin <= tokens[i].begin;
+      terms[word] += weight + (in_question ? question_boost : 0.0f);
       out.length += weight;
       if (is_subject) subject_terms[word] += 1;
+      if (!question_word) topic_terms[word] += topic_weight;
     }
   };
-  add_text(subject, params_.subject_boost, true);
-  add_text(description, 1.0f, false);
+  // A background text is weighed as a ticket: it sets the average length tickets are normalised by.
+  add_text(subject, role == Role::draft ? p.draft_subject_boost : p.ticket_subject_boost, p.topic_subject_boost, true);
+  add_text(description, 1.0f, 1.0f, false);
   out.terms.assign(terms.begin(), terms.end());
   out.subject.assign(subject_terms.begin(), subject_terms.end());
+  out.topic_terms.assign(topic_terms.begin(), topic_terms.end());
   return out;
 }
 
@@ -73,11 +90,27 @@ void DuplicateIndex::count_document(const Analysed& analysed) {
 }
 
 void DuplicateIndex::add_background(std::string_view title, std::string_view body) {
-  count_document(analyse(title, body, true));
+  Analysed analysed = analyse(title, body, Role::background, true);
+  count_document(analysed);
+  topic_sample_.offer(BackgroundSample::key_of(analysed.normalized), std::move(analysed.topic_terms));
+}
+
+void DuplicateIndex::build_latent_topics() {
+  const DuplicateParams& p = params_;
+  latent_topics_ = {};
+  ++statistics_version_;
+  if (topic_sample_.size() < static_cast<std::size_t>(std::max(1, p.latent_min_documents)) ||
+      p.latent_dimensions <= 0)
+    return;
+  // Columns weighed as the texts will be: sublinear tf-idf with today's word rarity.
+  std::vector<TermVector> columns;
+  for (const TermVector* counts : topic_sample_.texts()) columns.push_back(tf_idf(*counts));
+  latent_topics_ = LatentTopics::build(columns, static_cast<std::size_t>(p.latent_dimensions), p.latent_rounds,
+                                       static_cast<std::uint64_t>(p.latent_seed));
 }
 
 void DuplicateIndex::add_ticket(EarlierTicket ticket) {
-  Analysed analysed = analyse(ticket.subject, ticket.description, true);
+  Analysed analysed = analyse(ticket.subject, ticket.description, Role::ticket, true);
   count_document(analysed);
   analysed_.push_back(std::move(analysed));
   tickets_.push_back(std::move(ticket));
@@ -95,21 +128,46 @@ float DuplicateIndex::idf(std::uint32_t term) const {
   return static_cast<float>(std::max(0.0, std::log((doc_count_ + 1.0) / (df + 0.5))));
 }
 
+namespace {
+
+// Sublinear tf (1 + ln tf; a joined word's fractional count scales linearly) times idf.
+double sublinear_tf_idf(float tf, float idf) {
+  return (1.0 + std::log(std::max(1.0f, tf))) * std::min(1.0f, tf) * idf;
+}
+
+double length_of(const std::vector<float>& v) {
+  double squares = 0;
+  for (const float x : v) squares += static_cast<double>(x) * x;
+  return std::sqrt(squares);
+}
+
+}  // namespace
+
+DuplicateIndex::TermVector DuplicateIndex::tf_idf(const TermVector& counts) const {
+  TermVector out;
+  out.reserve(counts.size());
+  for (const auto& [term, tf] : counts) out.emplace_back(term, static_cast<float>(sublinear_tf_idf(tf, idf(term))));
+  return out;
+}
+
 DuplicateIndex::Weighted DuplicateIndex::weigh(const Analysed& analysed) const {
-  // Sublinear tf (1 + ln tf; a joined word's fractional count scales linearly) times idf.
   Weighted out;
   out.terms.reserve(analysed.terms.size());
   double squares = 0;
   out.term_idf.reserve(analysed.terms.size());
   for (const auto& [term, tf] : analysed.terms) {
     const float term_idf = idf(term);
-    const double w = (1.0 + std::log(std::max(1.0f, tf))) * std::min(1.0f, tf) * term_idf;
+    const double w = sublinear_tf_idf(tf, term_idf);
     out.terms.emplace_back(term, static_cast<float>(w));
     out.term_idf.emplace_back(term, term_idf);
     squares += w * w;
   }
   out.norm = std::sqrt(squares);
   for (const auto& [term, tf] : analysed.subject) out.subject_idf.emplace_back(term, idf(term));
+  if (!latent_topics_.empty()) {
+    out.topics = latent_topics_.project(tf_idf(analysed.topic_terms));
+    out.topics_norm = length_of(out.topics);
+  }
   return out;
 }
 
@@ -121,7 +179,7 @@ void DuplicateIndex::refresh_weights() const {
 }
 
 std::vector<DuplicateCandidate> DuplicateIndex::check(std::string_view subject, std::string_view description) const {
-  const Analysed draft = analyse(subject, description, false);
+  const Analysed draft = analyse(subject, description, Role::draft, false);
   refresh_weights();
   const Weighted draft_weights = weigh(draft);
   const DuplicateParams& p = params_;
@@ -172,10 +230,23 @@ std::vector<DuplicateCandidate> DuplicateIndex::check(std::string_view subject, 
       f.cosine = norms > 0 ? dot / norms : 0;
       f.bm25 = draft_idf_total > 0 ? bm25 / draft_idf_total : 0;
       f.subject_coverage = subject_total > 0 ? subject_found / subject_total : 0;
+      double blend = p.cosine_weight * f.cosine + p.bm25_weight * f.bm25 + p.subject_coverage_weight * f.subject_coverage;
+      double weights_used = p.cosine_weight + p.bm25_weight + p.subject_coverage_weight;
+      // Without latent topics (or words in them) the measure is left out rather than counted as
+      // 0: the mean of the others stays on the same scale, so one threshold serves both.
+      const double topic_norms = draft_weights.topics_norm * weights.topics_norm;
+      if (topic_norms > 0) {
+        double topic_dot = 0;
+        for (std::size_t d = 0; d < weights.topics.size(); ++d)
+          topic_dot += static_cast<double>(draft_weights.topics[d]) * weights.topics[d];
+        // Latent vectors can point apart (cosine < 0); that is no less like than unrelated.
+        f.latent = std::clamp(topic_dot / topic_norms, 0.0, 1.0);
+        f.latent_used = true;
+        blend += p.latent_weight * f.latent;
+        weights_used += p.latent_weight;
+      }
       candidate.exact = ticket.normalized == draft.normalized;
-      candidate.score = candidate.exact ? 1.0
-                                        : p.cosine_weight * f.cosine + p.bm25_weight * f.bm25 +
-                                              p.subject_coverage_weight * f.subject_coverage;
+      candidate.score = candidate.exact ? 1.0 : weights_used > 0 ? blend / weights_used : 0.0;
       candidate.duplicate = candidate.exact || candidate.score >= p.duplicate_threshold;
     }
     out.push_back(candidate);

@@ -4,12 +4,16 @@
 // tickets are analysed once when added; a check analyses only the draft (docs/screening.md:
 // design, measured quality and speed).
 //
-// Each text becomes Snowball stems (stop words dropped; neighbouring words also as their known
-// concatenation), subject words counted subject_boost times. Word rarity (idf) comes from the
-// earlier tickets plus optional background texts such as the KB articles, so it is known even
-// for a customer with two tickets. An earlier ticket with the same normalised text is an exact
-// resubmit: score 1, certain.
+// Each text becomes Snowball stems (stop words dropped, question words kept; neighbouring words
+// also as their known concatenation), subject words counted more, and in the draft the words of
+// its questions too. Word rarity (idf) comes from the earlier tickets plus optional background
+// texts such as the KB articles, so it is known even for a customer with two tickets. The
+// background texts can also teach latent topics (latent_topics.h): built once, when the
+// background is complete, never inside a check. An earlier ticket with the same normalised text
+// is an exact resubmit: score 1, certain.
+#include "screening/background_sample.h"
 #include "screening/duplicate_params.h"
+#include "screening/latent_topics.h"
 
 #include <cstdint>
 #include <memory>
@@ -35,6 +39,8 @@ struct DuplicateFeatures {
   double cosine = 0;            // tf-idf cosine of the two texts (sublinear tf)
   double bm25 = 0;              // draft words found in the ticket: BM25 over the idf the draft could reach
   double subject_coverage = 0;  // idf share of the ticket's subject words found in the draft
+  double latent = 0;            // cosine of the two texts' latent-topic vectors (0 when not used)
+  bool latent_used = false;     // the index has latent topics and both texts have words in them
 };
 
 struct DuplicateCandidate {
@@ -52,8 +58,14 @@ class DuplicateIndex {
   DuplicateIndex(DuplicateIndex&&) noexcept;
   DuplicateIndex& operator=(DuplicateIndex&&) noexcept;
 
-  // A text that only teaches word rarity (a KB article, other customers' questions).
+  // A text that only teaches word rarity and topics (a KB article, other customers' questions).
   void add_background(std::string_view title, std::string_view body);
+  // Learns latent topics from the background texts added so far (a fixed sample of at most
+  // latent_max_documents; none from fewer than latent_min_documents). Call once the background
+  // is complete: it costs far more than a check. Until then checks score without them.
+  void build_latent_topics();
+  bool has_latent_topics() const { return !latent_topics_.empty(); }
+  std::size_t latent_dimensions() const { return latent_topics_.dimensions(); }
   void add_ticket(EarlierTicket ticket);
   void clear_tickets();
 
@@ -65,11 +77,13 @@ class DuplicateIndex {
   std::vector<DuplicateCandidate> check(std::string_view subject, std::string_view description) const;
 
  private:
-  using TermVector = std::vector<std::pair<std::uint32_t, float>>;  // (term id, value), sorted by id
+  using TermVector = TermWeights;  // (term id, value), sorted by id
+  enum class Role { background, ticket, draft };
   struct Analysed {
-    TermVector terms;    // subject (x subject_boost) and description
-    TermVector subject;  // subject only
-    float length = 0;    // weighted word count, for BM25's length normalisation
+    TermVector terms;        // subject (x the role's subject boost), description, a draft's questions
+    TermVector subject;      // subject only
+    TermVector topic_terms;  // as the latent topics see the text (topic_subject_boost, no question words)
+    float length = 0;        // weighted word count (subject x ticket_subject_boost), for BM25
     std::string normalized;
   };
   struct Weighted {  // weights of one text, kept until the word statistics change
@@ -77,11 +91,14 @@ class DuplicateIndex {
     double norm = 0;
     TermVector term_idf;   // idf of each term, same order
     TermVector subject_idf;
+    std::vector<float> topics;  // latent-topic vector (empty without latent topics)
+    double topics_norm = 0;
   };
 
-  Analysed analyse(std::string_view subject, std::string_view description, bool add_terms) const;
+  Analysed analyse(std::string_view subject, std::string_view description, Role role, bool add_terms) const;
   void count_document(const Analysed& analysed);
   float idf(std::uint32_t term) const;
+  TermVector tf_idf(const TermVector& counts) const;
   Weighted weigh(const Analysed& analysed) const;
   void refresh_weights() const;
 
@@ -91,7 +108,9 @@ class DuplicateIndex {
   std::vector<std::uint32_t> doc_freq_;  // by term id
   std::uint32_t doc_count_ = 0;
   double total_length_ = 0;  // of all counted documents
-  std::uint64_t statistics_version_ = 0;
+  std::uint64_t statistics_version_ = 0;  // also moves when latent topics are learned
+  BackgroundSample topic_sample_;
+  LatentTopics latent_topics_;
   std::vector<EarlierTicket> tickets_;
   std::vector<Analysed> analysed_;
   mutable std::vector<Weighted> weighted_;  // by ticket

@@ -2,8 +2,8 @@
 // The customer's earlier tickets that a new draft is screened against for duplicates: this
 // browser's sent history plus, for an identified customer, the open tickets the server lists
 // (GET /api/my/tickets). Wraps a DuplicateIndex (screening/duplicate_index.h) whose word rarity
-// also learns from the KB articles, and is rebuilt only when the tickets change, so a check
-// analyses just the draft.
+// and latent topics learn from the KB articles, and is rebuilt only when the tickets change, so
+// a check analyses just the draft.
 #include "kb/kb_article.h"
 #include "screening/duplicate_index.h"
 #include "session/my_tickets.h"
@@ -27,6 +27,9 @@ class EarlierTickets {
   explicit EarlierTickets(double threshold);
 
   void add_background(const KbArticle& article);
+  // The KB is all in: learn its latent topics now (once; the tickets are not part of them, so
+  // new tickets never need it again). A KB too small for topics leaves checks without them.
+  void background_complete();
   void set_sent(const SentHistory& history);
   // The customer's tickets as GET /api/my/tickets listed them (read by MyTickets); closed ones
   // are left out.
