@@ -51,7 +51,7 @@ struct HelpdeskConfig {
 // (docs/api.md), copies with a word or two changed score 0.67-0.74, a paraphrase 0.66, another
 // problem about the same invoice 0.31. 1 refuses exact resubmits only.
 struct ScreeningConfig {
-  double duplicate_threshold = 0.7;
+  double duplicate_threshold = 0.65;
 };
 
 struct ServerConfig {

@@ -142,7 +142,7 @@ TEST_CASE("duplicate check: the threshold comes from the server configuration") 
     REQUIRE(result);
     CHECK(result->status == 409);
     CHECK(body_json(result)["exact"] == false);
-    CHECK(body_json(result)["score"].get<double>() >= 0.7);
+    CHECK(body_json(result)["score"].get<double>() >= 0.65);
   }
   SUBCASE("1: exact resubmits only") {
     IdentifiedServer relay(json{{"screening", {{"duplicate_threshold", 1}}}});

@@ -90,7 +90,7 @@ TEST_CASE("server config: the webhook secret can come from the environment alone
 
 TEST_CASE("server config: screening.duplicate_threshold, strict by default and range-checked") {
   std::string error;
-  CHECK(parse_server_config("", environment({}), error)->screening.duplicate_threshold == 0.7);
+  CHECK(parse_server_config("", environment({}), error)->screening.duplicate_threshold == 0.65);
   const auto exact_only = parse_server_config(R"({"screening": {"duplicate_threshold": 1}})", environment({}), error);
   REQUIRE(exact_only);
   CHECK(exact_only->screening.duplicate_threshold == 1);
