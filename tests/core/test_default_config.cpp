@@ -19,12 +19,6 @@ using namespace support::test_files;
 
 namespace {
 
-std::string as_lines(const ConfigProblems& problems) {
-  std::string out;
-  for (const std::string& line : format_problems(problems)) out += line + "\n";
-  return out;
-}
-
 // Tries every answer the UI would offer at every step, along every route from `run` (the flows
 // are small: a few hundred routes). Fails the test at an answer the run refuses or at a step with
 // nothing to answer that is not a form or an end. Collects the ids of the steps it saw.
@@ -50,7 +44,7 @@ void walk_every_route(const FlowRun& run, std::set<std::string>& seen, std::size
 
 TEST_CASE("default config: parses without problems") {
   ConfigParseResult result = parse_config(read_file(default_config_path()));
-  INFO(as_lines(result.problems));
+  INFO(problem_lines(result.problems));
   CHECK(result.ok());
   const Config& config = result.config;
   CHECK(config.brand.company_name == "Northwind Plugins");
@@ -70,7 +64,7 @@ TEST_CASE("default config: lints clean, with the Spanish and German texts read f
   CHECK(config.texts.files.at("de") == "default.de.json");
   CHECK(config.texts.texts.count("de") == 1);
   const auto problems = lint_config_text(read_file(default_config_path()), texts_beside(default_config_path()));
-  INFO(as_lines(problems));
+  INFO(problem_lines(problems));
   CHECK(problems.empty());
 }
 

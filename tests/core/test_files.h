@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "config/config_lint.h"
 #include "config/config_parser.h"
 #include "config/locale_texts_json.h"
 
@@ -54,6 +55,13 @@ inline Config load_config(const std::string& path) {
   const ConfigProblems file_problems = load_locale_files(result.config.texts, texts_beside(path));
   REQUIRE_MESSAGE(file_problems.empty(), path << ": its texts files have problems");
   return result.config;
+}
+
+// Problems as lint prints them, one "path: message" per line: for test failure messages.
+inline std::string problem_lines(const ConfigProblems& problems) {
+  std::string out;
+  for (const std::string& line : format_problems(problems)) out += line + "\n";
+  return out;
 }
 
 // tests/data/configs/minimal.json: the small fixture most flow and config tests change.

@@ -13,12 +13,6 @@ using namespace support::test_files;
 
 namespace {
 
-std::string lines_of(const ConfigProblems& problems) {
-  std::string out;
-  for (const std::string& line : format_problems(problems)) out += line + "\n";
-  return out;
-}
-
 // minimal.json with its German texts moved to a file; `files` answers for the file reader.
 struct SplitConfig {
   nlohmann::json doc = read_json(minimal_config_path());
@@ -37,7 +31,7 @@ struct SplitConfig {
 TEST_CASE("texts files: a locale's texts may be a file name; the default locale's may not") {
   SplitConfig split;
   ConfigParseResult parsed = parse_config(split.doc.dump());
-  INFO(lines_of(parsed.problems));
+  INFO(problem_lines(parsed.problems));
   CHECK(parsed.ok());
   CHECK(parsed.config.texts.files.at("de") == "texts/de.json");
   CHECK(parsed.config.texts.texts.count("de") == 0);
@@ -48,7 +42,7 @@ TEST_CASE("texts files: a locale's texts may be a file name; the default locale'
   split.doc["texts"]["fr"] = "ftp://example.com/fr.json";
   split.doc["texts"]["it"] = 7;
   parsed = parse_config(split.doc.dump());
-  const std::string lines = lines_of(parsed.problems);
+  const std::string lines = problem_lines(parsed.problems);
   CHECK(lines.find("texts.en: the default locale's texts must be in the configuration itself") != std::string::npos);
   CHECK(lines.find("texts.fr: expected the texts as an object, or the name of a texts file such as \"texts/fr.json\"") !=
         std::string::npos);
@@ -78,7 +72,7 @@ TEST_CASE("lint: texts files are checked when they can be read, and named when t
   nlohmann::json german = nlohmann::json::parse(split.german);
   german.erase(german.begin());   // one key fewer than the default locale
   split.german = german.dump();
-  const std::string missing = lines_of(lint_config_text(split.doc.dump(), split.reader()));
+  const std::string missing = problem_lines(lint_config_text(split.doc.dump(), split.reader()));
   CHECK(missing.find("missing (present in the default locale \"en\")") != std::string::npos);
 
   split.doc["texts"]["de"] = "texts/gone.json";
