@@ -44,6 +44,7 @@ export function prepareWidget(options) {
   return prepared;
 }
 
+
 // A locale's texts can live in a file of their own (config: "texts": {"de": "texts/de.json"}),
 // named relative to the configuration. Fetched once per page.
 export const localeTexts = (options, file) => {
@@ -177,10 +178,16 @@ export function mountWidget(root, launcher, options) {
     requestAnimationFrame((t) => { rafPending = false; frame(t); });
   }
 
+  // Where the opening's time goes, for the page's performance tools and tests/bench/widget_bytes.mjs:
+  // support-widget:load (loading starts), :ready (module, wasm and configuration in hand), :init
+  // (widget_init done), :frame (the first frame drawn and mirrored).
+  const mark = (name) => { try { performance.mark('support-widget:' + name); } catch (_) { /* no marks */ } };
+  let framed = false;
   function frame(t) {
     if (!M || !isOpen) return;
     const more = M._widget_frame(t ?? performance.now());
     syncOut();
+    if (!framed) { framed = true; mark('frame'); }
     if (more) invalidate();
     else scheduleWake();
   }
@@ -515,6 +522,7 @@ export function mountWidget(root, launcher, options) {
   }
 
   async function load() {
+    mark('load');
     const prepared = prepareWidget(options);
     const glContext = makeGlContext(canvas);
     // The module instantiates the wasm compiled in prepareWidget instead of fetching it again.
@@ -530,12 +538,14 @@ export function mountWidget(root, launcher, options) {
       prepared.config,
     ]);
     M = module;
+    mark('ready');
     let saved = '';
     try { saved = (draftKey && localStorage.getItem(draftKey)) || ''; } catch (_) { /* no storage */ }
     const seed = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
     const ok = cstr(configText, (c) => cstr(options.locale, (l) => cstr(seed, (s) => cstr(saved, (d) =>
       cstr(browserLanguages(), (b) => M._widget_init(c, l, s, d, b))))));
     if (!ok) throw new Error('WebGL2 is not available in this browser');
+    mark('init');
     const choice = readJson(M._widget_locale());
     localeChosen(choice);
     await loadLocaleTexts(choice);   // before the first frame: the customer never sees the fallback first

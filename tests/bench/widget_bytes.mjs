@@ -62,25 +62,38 @@ function sum(list) {
 const kb = (n) => (n / 1024).toFixed(1);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 
+// The widget's own marks (shell/widget-host.js), in ms after the click; negative: before it
+// (loading started on hover).
+const PHASES = ['load', 'ready', 'init', 'frame'];
+
 // Resolves with ms from the launcher's click to the first button the dialog publishes.
-async function clickToInteractive(page, hoverMs) {
-  await page.evaluate(() => {
+async function clickToInteractive(page, hoverMs, phaseList) {
+  await page.evaluate((PHASE_NAMES) => {
     window.__interactive = new Promise((resolve) => {
       const host = document.querySelector('[data-support-widget]');
       const root = host.shadowRoot;
       let t0 = 0;
       root.addEventListener('click', () => { if (!t0) t0 = performance.now(); }, { capture: true });
       const check = () => {
-        if (t0 && root.querySelector('[role=dialog] [data-role=button]')) { observer.disconnect(); resolve(performance.now() - t0); }
+        if (!t0 || !root.querySelector('[role=dialog] [data-role=button]')) return;
+        observer.disconnect();
+        const at = {};
+        for (const name of PHASE_NAMES) {
+          const m = performance.getEntriesByName('support-widget:' + name).pop();
+          if (m) at[name] = m.startTime - t0;
+        }
+        resolve({ total: performance.now() - t0, at });
       };
       const observer = new MutationObserver(check);
       observer.observe(root, { subtree: true, childList: true });
     });
-  });
+  }, PHASES);
   const launcher = page.getByRole('button', { name: 'Help' });
   if (hoverMs > 0) { await launcher.hover(); await page.waitForTimeout(hoverMs); }
   await launcher.click();
-  return page.evaluate(() => window.__interactive);
+  const { total, at } = await page.evaluate(() => window.__interactive);
+  phaseList.push(at);
+  return total;
 }
 
 // Counts requestAnimationFrame callbacks (the widget draws only through them).
@@ -141,22 +154,23 @@ try {
 
   // --- click -> first interactive frame, cold (fresh profile) and warm (same profile, reload) ---
   const cold = [], warm = [], coldHover = [];
+  const phaseRuns = { cold: [], warm: [], hover: [] };
   for (let i = 0; i < RUNS; i++) {
     const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const p = await c.newPage();
     await p.goto(server.url + '/');
     await p.waitForLoadState('networkidle');
-    cold.push(await clickToInteractive(p, 0));
+    cold.push(await clickToInteractive(p, 0, phaseRuns.cold));
     await p.waitForTimeout(300);
     await p.reload();
     await p.waitForLoadState('networkidle');
-    warm.push(await clickToInteractive(p, 0));
+    warm.push(await clickToInteractive(p, 0, phaseRuns.warm));
     await c.close();
     const h = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const hp = await h.newPage();
     await hp.goto(server.url + '/');
     await hp.waitForLoadState('networkidle');
-    coldHover.push(await clickToInteractive(hp, HOVER_MS));
+    coldHover.push(await clickToInteractive(hp, HOVER_MS, phaseRuns.hover));
     await h.close();
   }
 
@@ -192,6 +206,12 @@ try {
   console.log(`click -> first interactive frame, cold:  median ${median(cold).toFixed(0)} ms  (runs: ${cold.map((x) => x.toFixed(0)).join(', ')})`);
   console.log(`click -> first interactive frame, warm:  median ${median(warm).toFixed(0)} ms  (runs: ${warm.map((x) => x.toFixed(0)).join(', ')})`);
   console.log(`hover ${HOVER_MS} ms, then click, cold:   median ${median(coldHover).toFixed(0)} ms  (runs: ${coldHover.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log('\nWhere the time goes (median ms after the click at which the widget marked: loading started,');
+  console.log('module + wasm + configuration ready, widget_init done, first frame mirrored):');
+  for (const [name, list] of Object.entries(phaseRuns)) {
+    if (!list.length) continue;
+    console.log(`  ${name.padEnd(5)} ` + PHASES.map((p) => `${p} ${median(list.map((a) => a[p] ?? NaN)).toFixed(0)}`).join(', '));
+  }
   console.log(`idle main thread, panel open:   ${idleOpen.msPerS.toFixed(2)} ms/s, ${idleOpen.frames} frames in 5 s`);
   console.log(`idle main thread, panel closed: ${idleClosed.msPerS.toFixed(2)} ms/s, ${idleClosed.frames} frames in 5 s`);
   console.log(`wasm memory: ${memory.map((b) => (b / 1048576).toFixed(1) + ' MiB').join(', ') || 'not seen'}`);
