@@ -40,10 +40,29 @@ export function prepareWidget(options) {
   prepared.config.then((text) => {
     const file = textsFileFor(text, [options.locale, ...(navigator.languages || [])]);
     if (file) localeTexts(options, file).catch(() => {});
+    setTimeout(() => warmFonts(text), 0);
   }, () => {});
   return prepared;
 }
 
+// The browser's first measurement of a font family costs tens of milliseconds (finding the
+// fonts, loading their tables). Done here, while the wasm is still on its way, the widget's first
+// frame, which measures and draws its glyphs with that family (web_library.js), does not wait for it.
+const DEFAULT_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';   // as wasm/core/config/brand.h
+const warmedFonts = new Set();
+function warmFonts(configText) {
+  let family = DEFAULT_FONT;
+  try { family = JSON.parse(configText).brand.font_family || DEFAULT_FONT; } catch (_) { /* the default then */ }
+  if (typeof family !== 'string' || warmedFonts.has(family)) return;
+  warmedFonts.add(family);
+  try {
+    const ctx = (typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas')).getContext('2d');
+    for (const weight of ['400', '600']) {
+      ctx.font = weight + ' 13px ' + family;
+      for (let cp = 0x21; cp < 0x7f; cp++) ctx.measureText(String.fromCharCode(cp));
+    }
+  } catch (_) { /* only a head start */ }
+}
 
 // A locale's texts can live in a file of their own (config: "texts": {"de": "texts/de.json"}),
 // named relative to the configuration. Fetched once per page.
