@@ -266,6 +266,51 @@ TEST_CASE("duplicates: latent topics come only from build_latent_topics, and onl
   CHECK_FALSE(small.has_latent_topics());
 }
 
+TEST_CASE("duplicates: topics learned a step at a time are those of the start; checks meanwhile go without them") {
+  const support::DuplicateIndex built = planted_index(true);
+  support::DuplicateIndex stepped(small_background_params());
+  for (const std::string& text : topic_texts(200)) stepped.add_background("", text);
+  stepped.start_latent_topics();
+  CHECK(stepped.learning_latent_topics());
+  CHECK_FALSE(stepped.has_latent_topics());
+  // Tickets added while the topics are learned change word rarity, but not the topics.
+  add_planted_tickets(stepped);
+  const char* subject = "Vehicle rental";
+  const char* description = "Need a vehicle rental with a chauffeur for a pickup.";
+  CHECK_FALSE(stepped.check(subject, description).front().features.latent_used);
+  CHECK(stepped.latent_topic_steps() == 0);  // a check learns nothing
+
+  std::size_t steps = 1;
+  while (stepped.learn_latent_topics_step()) {
+    ++steps;
+    CHECK_FALSE(stepped.check(subject, description).front().features.latent_used);
+  }
+  CHECK(steps >= 2);  // the columns, then the basis (small enough for one step)
+  CHECK(stepped.latent_topic_steps() == steps);
+  CHECK_FALSE(stepped.learning_latent_topics());
+  CHECK_FALSE(stepped.learn_latent_topics_step());  // done: nothing more to do
+  REQUIRE(stepped.has_latent_topics());
+  const auto with_topics = stepped.check(subject, description);
+  const auto expected = built.check(subject, description);
+  REQUIRE(with_topics.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(with_topics[i].ticket == expected[i].ticket);
+    CHECK(with_topics[i].features.latent_used);
+    CHECK(with_topics[i].features.latent == expected[i].features.latent);
+    CHECK(with_topics[i].score == expected[i].score);
+  }
+
+  // Background added while learning: it was not complete, so that learning stops.
+  support::DuplicateIndex restarted(small_background_params());
+  for (const std::string& text : topic_texts(30)) restarted.add_background("", text);
+  restarted.start_latent_topics();
+  restarted.learn_latent_topics_step();
+  restarted.add_background("Late", "An article that came after the start.");
+  CHECK_FALSE(restarted.learning_latent_topics());
+  CHECK_FALSE(restarted.learn_latent_topics_step());
+  CHECK_FALSE(restarted.has_latent_topics());
+}
+
 TEST_CASE("duplicates: question words count, and a draft's questions weigh more") {
   CHECK(support::is_question_word("how"));
   CHECK(support::is_question_word("whom"));
