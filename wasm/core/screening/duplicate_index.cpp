@@ -14,9 +14,9 @@ namespace support {
 
 namespace {
 constexpr std::uint32_t kFirstPrivateTerm = UINT32_MAX;
-// Background texts' terms weighed per step of learning the topics (two logarithms each): well
-// under a step of LatentTopicsBuilder.
-constexpr std::size_t kTermsWeighedPerStep = std::size_t{1} << 14;
+// Background texts' terms weighed per step of learning the topics (two logarithms each, into
+// memory never touched before): about as long as a step of LatentTopicsBuilder.
+constexpr std::size_t kTermsWeighedPerStep = std::size_t{1} << 13;
 }  // namespace
 
 // What the topics are learned from, fixed at the start, and how far the learning has come.

@@ -61,14 +61,14 @@ double length(const double* v, std::size_t n) {
 }
 
 // What a piece costs, in the unit of kStepWork (a multiply-add of the products), roughly as
-// measured: an entry of the matrix set up, a value copied between row- and column-major order, a
-// value of Y zeroed the first time, a start value (twelve uniform draws). The first three write
-// memory the process has not touched before, which costs far more than the arithmetic where a
-// page fault is dear (12 us a page on the shared test machine).
-constexpr std::size_t kEntryCost = 32;
-constexpr std::size_t kCopyCost = 16;
-constexpr std::size_t kFirstZeroCost = 16;
+// measured: an entry of the matrix read in the set-up, a value copied between row- and
+// column-major order, a start value (twelve uniform draws), and 8 bytes written to memory the
+// process never touched, which costs far more than the arithmetic where a page fault is dear
+// (12 us a page on the shared test machine: 3 ns a byte).
+constexpr std::size_t kEntryCost = 8;
+constexpr std::size_t kCopyCost = 4;
 constexpr std::size_t kDrawCost = 48;
+constexpr std::size_t kFreshCost = 96;
 
 // Modified Gram-Schmidt on the columns of a matrix, in place, a piece at a time: the columns are
 // copied out (column-major, in double, each contiguous) one per piece, orthogonalised one
@@ -81,7 +81,8 @@ class GramSchmidt {
     n_ = a.rows;
     columns_count_ = a.columns;
     columns_.clear();
-    columns_.reserve(n_ * columns_count_);  // touched a column per piece
+    fresh_ = columns_.capacity() < n_ * columns_count_;  // the term side's copy, the first time
+    columns_.reserve(n_ * columns_count_);               // touched a column per piece
     phase_ = Phase::copy_in;
     column_ = kept_ = projected_ = 0;
     measured_ = false;
@@ -110,7 +111,7 @@ class GramSchmidt {
     const std::size_t c = column_++;
     columns_.resize((c + 1) * n_);
     for (std::size_t r = 0; r < n_; ++r) columns_[c * n_ + r] = a_->values[r * columns_count_ + c];
-    return kCopyCost * n_ + 1;
+    return (kCopyCost + (fresh_ ? kFreshCost : 0)) * n_ + 1;
   }
 
   // The current column's length, one projection, or its normalisation.
@@ -166,6 +167,7 @@ class GramSchmidt {
   std::size_t projected_ = 0;  // kept columns already taken out of the current one
   bool measured_ = false;      // before_ holds the current column's length
   double before_ = 0;
+  bool fresh_ = false;         // the copy goes to memory never touched before
 };
 
 // Adds document j's share of y = X v (terms x k).
@@ -309,7 +311,7 @@ std::size_t LatentTopicsBuilder::Work::fill_matrix() {
       x.weight.push_back(weight);
     }
     x.start.push_back(x.row.size());
-    return kEntryCost * document.size() + 1;
+    return (kEntryCost + kFreshCost) * document.size() + 1;
   }
   // Subspace iteration on the document side (X^T X, documents x k), which is the small side: the
   // background is capped at a few thousand texts while its vocabulary is several times larger,
@@ -328,16 +330,16 @@ std::size_t LatentTopicsBuilder::Work::fill_matrix() {
 }
 
 std::size_t LatentTopicsBuilder::Work::touch_products() {
-  constexpr std::size_t kSlice = std::size_t{1} << 16;  // values
+  constexpr std::size_t kSlice = std::size_t{1} << 13;  // values: 8 pages
   const std::size_t size = std::min(std::size_t{term_rows} * k, y.values.size() + kSlice);
   const std::size_t added = size - y.values.size();
   y.values.resize(size);
   if (size == std::size_t{term_rows} * k) {
     stage = Stage::draw_start;
     next = 0;
-    return kFirstZeroCost * added + zeroed(v, document_count, k);
+    return kFreshCost / 2 * added + zeroed(v, document_count, k);  // a float is 4 bytes
   }
-  return kFirstZeroCost * added + 1;
+  return kFreshCost / 2 * added + 1;
 }
 
 // Column by column: the start of topic c is one stretch of draws.
