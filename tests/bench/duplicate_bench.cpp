@@ -102,8 +102,9 @@ void build_topics(int count) {
     index.add_background(words(random, 6), words(random, 45 + static_cast<int>(random.next() % 256)));
   const double adding = elapsed_ms(start);
   // A step at a time first, as the widget learns them: the first run writes memory the process
-  // never touched, as a widget's first learning does. The longest step matters (what a frame can
-  // overrun its budget by); the best of three runs as well, as the machine is shared.
+  // may never have touched, as a widget's first learning does (a page fault costs 12 us here).
+  // The longest step matters (what a frame can overrun its budget by); the best of three runs as
+  // well, as the machine is shared.
   double first_longest = 0, best_longest = 1e300, best_total = 0;
   std::size_t steps = 0;
   for (int attempt = 0; attempt < 3; ++attempt) {
