@@ -7,7 +7,8 @@
 // analysis alone), then what learning the latent topics costs for backgrounds of 21 texts (the
 // default configuration's KB; below the 300 the engine needs, so learned here only to show the
 // cost), 300, 500, 2,000 and 10,000 KB-like texts (6 + 45-300 words; 10,000 is sampled down to
-// 2,000); not a test.
+// 2,000), in one go and a step at a time as the widget learns them between frames (how many
+// steps, the longest); not a test.
 //   duplicate_bench            (native: build/native/tests/bench/duplicate_bench)
 //   node duplicate_bench.js    (wasm: cmake --build build/native --target search_bench_wasm)
 #include <algorithm>
@@ -100,6 +101,32 @@ void build_topics(int count) {
   for (int i = 0; i < count; ++i)
     index.add_background(words(random, 6), words(random, 45 + static_cast<int>(random.next() % 256)));
   const double adding = elapsed_ms(start);
+  // A step at a time first, as the widget learns them: the first run writes memory the process
+  // may never have touched, as a widget's first learning does (a page fault costs 12 us here).
+  // The longest step matters (what a frame can overrun its budget by); the best of three runs as
+  // well, as the machine is shared.
+  double first_longest = 0, best_longest = 1e300, best_total = 0;
+  std::size_t steps = 0;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const auto start_time = Clock::now();
+    index.start_latent_topics();
+    const double starting = elapsed_ms(start_time);
+    double longest = starting, total = starting;
+    std::size_t taken = 0;
+    for (bool more = true; more; ++taken) {
+      const auto step_start = Clock::now();
+      more = index.learn_latent_topics_step();
+      const double step = elapsed_ms(step_start);
+      longest = std::max(longest, step);
+      total += step;
+    }
+    if (attempt == 0) first_longest = longest;
+    if (longest < best_longest) {
+      best_longest = longest;
+      best_total = total;
+      steps = taken;
+    }
+  }
   double best = 1e300;
   for (int attempt = 0; attempt < 3; ++attempt) {
     const auto build_start = Clock::now();
@@ -108,6 +135,8 @@ void build_topics(int count) {
   }
   std::printf("latent topics, %5d background texts: adding them %.1f ms, learning the topics %.1f ms (%zu dimensions)\n",
               count, adding, best, index.latent_dimensions());
+  std::printf("  a step at a time: %zu steps, longest %.2f ms (first run %.2f ms), %.1f ms in all\n", steps, best_longest,
+              first_longest, best_total);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // the other measures; a check never builds them.
 #include <doctest/doctest.h>
 
+#include "latent_topic_fixtures.h"
 #include "screening/background_sample.h"
 #include "screening/duplicate_index.h"
 #include "screening/latent_topics.h"
@@ -11,12 +12,15 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
 namespace {
 
 using support::TermWeights;
+using support::latent_topic_fixtures::scattered_documents;
+using support::latent_topic_fixtures::topic_texts;
 
 // Q^T Q, read back through project(): row t of Q is the projection of the unit vector of term t.
 std::vector<std::vector<double>> gram_of_basis(const support::LatentTopics& topics, std::uint32_t term_count) {
@@ -30,38 +34,19 @@ std::vector<std::vector<double>> gram_of_basis(const support::LatentTopics& topi
   return gram;
 }
 
-// Documents over `term_count` terms with a few pseudo-random weights each (fixed seed).
-std::vector<TermWeights> scattered_documents(int count, std::uint32_t term_count) {
-  std::vector<TermWeights> docs;
-  std::uint32_t state = 12345;
-  auto next = [&state] { return state = state * 1103515245u + 12345u; };
-  for (int d = 0; d < count; ++d) {
-    TermWeights doc;
-    for (std::uint32_t t = 0; t < term_count; ++t)
-      if ((next() >> 16) % 4 == 0) doc.emplace_back(t, 0.5f + static_cast<float>((next() >> 16) % 100) / 50.0f);
-    docs.push_back(doc);
-  }
-  return docs;
-}
-
-// Background texts on four topics, each drawn from its own words. Topic 0 holds the planted
-// pairs: "car hire driver" and "vehicle rental chauffeur" are never in one ticket, but meet here.
-std::vector<std::string> topic_texts(int count) {
-  const std::vector<std::vector<std::string>> topics = {
-      {"car", "vehicle", "hire", "rental", "driver", "chauffeur", "airport", "pickup", "minibus", "sedan"},
-      {"invoice", "billing", "payment", "refund", "receipt", "charge", "bank", "transfer", "vat", "currency"},
-      {"password", "login", "reset", "account", "email", "username", "locked", "verify", "session", "token"},
-      {"printer", "paper", "toner", "scanner", "cartridge", "jam", "tray", "duplex", "colour", "spool"}};
-  std::vector<std::string> texts;
-  std::uint32_t state = 777;
-  auto next = [&state] { return (state = state * 1103515245u + 12345u) >> 16; };
-  for (int i = 0; i < count; ++i) {
-    const auto& words = topics[static_cast<std::size_t>(i) % topics.size()];
-    std::string text;
-    for (int w = 0; w < 12; ++w) text += words[next() % words.size()] + " ";
-    texts.push_back(text);
-  }
-  return texts;
+// FNV-1a over the bits of every value of the basis: equal only when every value is.
+std::uint64_t basis_bits(const support::LatentTopics& topics, std::uint32_t term_count) {
+  std::uint64_t hash = 0xCBF29CE484222325ull;
+  for (std::uint32_t t = 0; t < term_count; ++t)
+    for (const float value : topics.project({{t, 1.0f}})) {
+      std::uint32_t bits = 0;
+      std::memcpy(&bits, &value, sizeof bits);
+      for (int byte = 0; byte < 4; ++byte) {
+        hash ^= (bits >> (8 * byte)) & 0xFFu;
+        hash *= 0x100000001B3ull;
+      }
+    }
+  return hash;
 }
 
 support::DuplicateParams small_background_params() {
@@ -71,12 +56,16 @@ support::DuplicateParams small_background_params() {
   return params;
 }
 
+void add_planted_tickets(support::DuplicateIndex& index) {
+  index.add_ticket({"1", "Car hire", "I booked car hire with a driver at the airport.", "", "open"});
+  index.add_ticket({"2", "Printer jam", "The printer shows a paper jam in the tray.", "", "open"});
+}
+
 support::DuplicateIndex planted_index(bool build_topics) {
   support::DuplicateIndex index(small_background_params());
   for (const std::string& text : topic_texts(200)) index.add_background("", text);
   if (build_topics) index.build_latent_topics();
-  index.add_ticket({"1", "Car hire", "I booked car hire with a driver at the airport.", "", "open"});
-  index.add_ticket({"2", "Printer jam", "The printer shows a paper jam in the tray.", "", "open"});
+  add_planted_tickets(index);
   return index;
 }
 
@@ -143,6 +132,39 @@ TEST_CASE("latent topics: the random start is our own, so every build (native, w
     CHECK(row[0] == doctest::Approx(expected[t][0]).epsilon(1e-6));
     CHECK(row[1] == doctest::Approx(expected[t][1]).epsilon(1e-6));
   }
+}
+
+TEST_CASE("latent topics: learned a step at a time, the basis is build's, bit for bit, as before the steps") {
+  // The hashes were printed by the one-go build before it was cut into steps (natively and in
+  // wasm alike): the steps did not change one bit.
+  struct Case {
+    int documents;
+    std::uint32_t terms;
+    std::size_t dimensions;
+    std::uint64_t bits;
+  };
+  for (const Case c : {Case{40, 60, 10, 0xE72B4CDEDB38914Eull}, Case{300, 400, 25, 0xDF7D15F8CB162692ull}}) {
+    const std::vector<TermWeights> docs = scattered_documents(c.documents, c.terms);
+    support::LatentTopicsBuilder builder(docs, c.dimensions, 16, 1);
+    int steps = 0;
+    while (builder.step()) {
+      ++steps;
+      CHECK(builder.take().empty());  // nothing to take before the last step
+    }
+    CHECK(builder.done());
+    const support::LatentTopics stepped = builder.take();
+    REQUIRE(stepped.dimensions() == c.dimensions);
+    CHECK(basis_bits(stepped, c.terms) == c.bits);
+    CHECK(basis_bits(support::LatentTopics::build(docs, c.dimensions, 16, 1), c.terms) == c.bits);
+    if (c.documents == 300) CHECK(steps >= 20);  // ~30 M multiply-adds, about 1 M per step
+  }
+
+  support::LatentTopicsBuilder nothing({}, 25, 16, 1);
+  CHECK_FALSE(nothing.step());
+  CHECK(nothing.take().empty());
+  support::LatentTopicsBuilder none;
+  CHECK(none.done());
+  CHECK_FALSE(none.step());
 }
 
 TEST_CASE("background sample: the texts with the smallest keys, whatever the order they came in") {
@@ -242,6 +264,51 @@ TEST_CASE("duplicates: latent topics come only from build_latent_topics, and onl
   small.add_background("Renew a licence", "Licences renew every year from the account page.");
   small.build_latent_topics();
   CHECK_FALSE(small.has_latent_topics());
+}
+
+TEST_CASE("duplicates: topics learned a step at a time are those of the start; checks meanwhile go without them") {
+  const support::DuplicateIndex built = planted_index(true);
+  support::DuplicateIndex stepped(small_background_params());
+  for (const std::string& text : topic_texts(200)) stepped.add_background("", text);
+  stepped.start_latent_topics();
+  CHECK(stepped.learning_latent_topics());
+  CHECK_FALSE(stepped.has_latent_topics());
+  // Tickets added while the topics are learned change word rarity, but not the topics.
+  add_planted_tickets(stepped);
+  const char* subject = "Vehicle rental";
+  const char* description = "Need a vehicle rental with a chauffeur for a pickup.";
+  CHECK_FALSE(stepped.check(subject, description).front().features.latent_used);
+  CHECK(stepped.latent_topic_steps() == 0);  // a check learns nothing
+
+  std::size_t steps = 1;
+  while (stepped.learn_latent_topics_step()) {
+    ++steps;
+    CHECK_FALSE(stepped.check(subject, description).front().features.latent_used);
+  }
+  CHECK(steps >= 2);  // the columns, then the basis (small enough for one step)
+  CHECK(stepped.latent_topic_steps() == steps);
+  CHECK_FALSE(stepped.learning_latent_topics());
+  CHECK_FALSE(stepped.learn_latent_topics_step());  // done: nothing more to do
+  REQUIRE(stepped.has_latent_topics());
+  const auto with_topics = stepped.check(subject, description);
+  const auto expected = built.check(subject, description);
+  REQUIRE(with_topics.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(with_topics[i].ticket == expected[i].ticket);
+    CHECK(with_topics[i].features.latent_used);
+    CHECK(with_topics[i].features.latent == expected[i].features.latent);
+    CHECK(with_topics[i].score == expected[i].score);
+  }
+
+  // Background added while learning: it was not complete, so that learning stops.
+  support::DuplicateIndex restarted(small_background_params());
+  for (const std::string& text : topic_texts(30)) restarted.add_background("", text);
+  restarted.start_latent_topics();
+  restarted.learn_latent_topics_step();
+  restarted.add_background("Late", "An article that came after the start.");
+  CHECK_FALSE(restarted.learning_latent_topics());
+  CHECK_FALSE(restarted.learn_latent_topics_step());
+  CHECK_FALSE(restarted.has_latent_topics());
 }
 
 TEST_CASE("duplicates: question words count, and a draft's questions weigh more") {

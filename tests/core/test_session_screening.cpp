@@ -3,6 +3,7 @@
 // against this browser's sent tickets and the customer's open ones. The test configuration
 // (tests/data/configs/screening.json) has its own short texts, so these tests are about
 // behaviour, not the shipped wording.
+#include "latent_topic_fixtures.h"
 #include "session/support_session.h"
 #include "session_test_steps.h"
 #include "test_files.h"
@@ -39,6 +40,29 @@ void send_stored(SupportSession& s, long number, const std::string& subject, con
                                                   {"created_at", "2026-11-20T09:30:00Z"}}.dump()});
   REQUIRE(s.screen() == Screen::TicketSent);
   s.start_over();
+}
+
+// The screening configuration with `count` more KB articles on four topics: from 300 articles
+// on, the duplicate check learns latent topics from the KB.
+Config with_topic_articles(int count) {
+  Config config = screening_config();
+  const std::vector<std::string> texts = latent_topic_fixtures::topic_texts(count);
+  for (int i = 0; i < count; ++i)
+    config.kb.articles.push_back({"topic-" + std::to_string(i), "Article", texts[static_cast<std::size_t>(i)], {}, "", ""});
+  return config;
+}
+
+// Sends the car-hire ticket as #41, then submits a draft like it in other words; the score of the
+// earlier ticket it is held back for.
+double car_hire_duplicate_score(SupportSession& s) {
+  send_stored(s, 41, "Car hire with a driver", "I booked car hire with a driver for the airport pickup.");
+  s.choose_category("sales");
+  fill_ticket(s, "Car hire with a chauffeur", "The vehicle rental with a chauffeur I booked for the airport pickup did not come.");
+  s.submit();
+  REQUIRE(s.screen() == Screen::Duplicate);
+  const double score = s.duplicate()->score;
+  s.back_to_draft();
+  return score;
 }
 
 const std::string kExport = "The CSV export button does nothing in version 2.4";
@@ -369,4 +393,37 @@ TEST_CASE("ticket validation: the screening record must have its known members a
   CHECK_FALSE(errors_for({{"note", "x"}}).empty());
   // Without a record, a ticket's JSON has no "screening" member at all.
   CHECK_FALSE(to_json(ticket_draft_from_json({{"name", "Ada"}})).contains("screening"));
+}
+
+TEST_CASE("duplicates: a KB of 300 articles teaches topics after the session starts, a step at a time, never in a check") {
+  const Config config = with_topic_articles(400);
+  SupportSession s(config, "en", "seed");
+  CHECK(s.learning_topics());   // the constructor only marks the KB complete
+  CHECK_FALSE(s.has_duplicate_topics());
+  CHECK(s.topic_steps_taken() == 0);
+
+  const double without_topics = car_hire_duplicate_score(s);
+  CHECK(s.topic_steps_taken() == 0);   // the checks learned nothing
+  std::size_t steps = 0;
+  while (s.learn_topics_step()) ++steps;
+  CHECK(steps > 10);
+  CHECK(s.has_duplicate_topics());
+  CHECK_FALSE(s.learning_topics());
+  CHECK_FALSE(s.learn_topics_step());
+
+  s.submit();
+  REQUIRE(s.screen() == Screen::Duplicate);
+  const double with_topics = s.duplicate()->score;
+  CHECK(with_topics > without_topics);   // hire / rental and driver / chauffeur meet in the KB
+  // The same topics as if learned before the ticket was sent (its words change word rarity).
+  SupportSession learned_first(config, "en", "seed");
+  while (learned_first.learn_topics_step()) {
+  }
+  CHECK(car_hire_duplicate_score(learned_first) == with_topics);
+
+  // Under 300 articles there is nothing to learn.
+  SupportSession small(screening_config(), "en", "seed");
+  CHECK_FALSE(small.learning_topics());
+  CHECK_FALSE(small.learn_topics_step());
+  CHECK_FALSE(small.has_duplicate_topics());
 }

@@ -62,6 +62,7 @@ void WidgetApp::start(std::string_view config_json, std::string locale, std::str
 void WidgetApp::start_session(std::string_view config_json, const std::string& saved_draft) {
   if (session_) last_draft_ = session_->saved_draft().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   session_.reset();
+  session_shown_ = false;
   auto parsed = support::parse_config(std::string(config_json));
   config_problems_ = parsed.problems;
   brand_color_ = parsed.config.brand.colors.primary;
@@ -182,16 +183,22 @@ nlohmann::json WidgetApp::palette_json() const {
           {"error", support::to_hex(p.error)}, {"font", font_family()}};
 }
 
-// Indexes articles of the KB file for a few milliseconds per frame, so a 100,000-article KB
-// loads while the page stays responsive. true while articles wait.
-bool WidgetApp::index_kb_within_budget() {
+// The session's work between frames, a few milliseconds per frame so the page stays
+// responsive: articles of the KB file (a 100,000-article KB loads meanwhile), then, in what is
+// left of the budget, the duplicate check's latent topics (up to 180 ms in one go for a large
+// KB). true while either has work left.
+bool WidgetApp::work_within_budget() {
   constexpr double kBudgetMs = 6;
   constexpr std::size_t kBatch = 64;
   const double start = backend_.now_ms();
   std::size_t waiting = 0;
   do waiting = session_->index_waiting_articles(kBatch);   // nothing waiting: returns 0 at once
   while (waiting > 0 && backend_.now_ms() - start < kBudgetMs);
-  return waiting > 0;   // bytes still on the way wake us through kb_chunk, not by polling
+  bool learning = session_->learning_topics();
+  // Not before a frame of this session is on screen: the first one comes as fast as without topics.
+  if (session_shown_)
+    while (learning && backend_.now_ms() - start < kBudgetMs) learning = session_->learn_topics_step();
+  return waiting > 0 || learning;   // KB bytes still on the way wake us through kb_chunk, not by polling
 }
 
 bool WidgetApp::frame(double now_ms) {
@@ -208,7 +215,7 @@ bool WidgetApp::frame(double now_ms) {
     if (session_->tick(now_ms)) frames_wanted_ = std::max(frames_wanted_, 2);
     // A wake-up that is due soon keeps frames coming; later ones are the platform's timer's job.
     const auto wake = session_->wake_at();
-    session_busy = index_kb_within_budget() || (wake && *wake <= now_ms + 50);
+    session_busy = work_within_budget() || (wake && *wake <= now_ms + 50);
   }
 
   backend_.new_frame();
@@ -233,6 +240,7 @@ bool WidgetApp::frame(double now_ms) {
     for (auto& e : events_.observe(*session_)) pending_events_.push_back({{"type", e.type}, {"detail", e.detail}});
   ImGui::Render();
   if (!frame_discarded_) backend_.render(ImGui::GetDrawData(), int(width_ * dpr_), int(height_ * dpr_));
+  if (session_ && !frame_discarded_) session_shown_ = true;
 
   const int cursor = ImGui::GetMouseCursor();
   if (cursor != last_cursor_) {

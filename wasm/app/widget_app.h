@@ -103,7 +103,7 @@ class WidgetApp {
   void build_fonts();
   const std::string& font_family() const;
   void want_locale_glyphs();
-  bool index_kb_within_budget();
+  bool work_within_budget();
   void apply_prefill();
   void set_browser_languages(std::string_view json_list);
 
@@ -115,6 +115,7 @@ class WidgetApp {
   bool fonts_reloaded_ = false;        // a page font arrived: draw the glyphs again
   float width_ = 380, height_ = 600, dpr_ = 1;
   bool frame_discarded_ = false;       // the last frame met glyphs the atlas lacked: not shown
+  bool session_shown_ = false;         // a frame of the running session is on screen
   double last_time_ms_ = 0;
   int frames_wanted_ = 2;              // ImGui reacts a frame late: draw a few after each input
   std::string requested_locale_, key_seed_;

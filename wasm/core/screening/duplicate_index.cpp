@@ -14,7 +14,20 @@ namespace support {
 
 namespace {
 constexpr std::uint32_t kFirstPrivateTerm = UINT32_MAX;
+// Background texts' terms weighed per step of learning the topics (two logarithms each, into
+// memory never touched before): about as long as a step of LatentTopicsBuilder.
+constexpr std::size_t kTermsWeighedPerStep = std::size_t{1} << 13;
 }  // namespace
+
+// What the topics are learned from, fixed at the start, and how far the learning has come.
+struct DuplicateIndex::TopicLearning {
+  std::vector<std::uint32_t> doc_freq;   // the word rarity at the start
+  std::uint32_t doc_count = 0;
+  std::vector<const TermVector*> texts;  // the sample, by key
+  std::vector<TermVector> columns;       // their tf-idf vectors, weighed so far
+  LatentTopicsBuilder builder;           // once every column is weighed
+  bool weighed = false;
+};
 
 DuplicateIndex::DuplicateIndex(DuplicateParams params)
     : params_(params),
@@ -90,23 +103,56 @@ void DuplicateIndex::count_document(const Analysed& analysed) {
 }
 
 void DuplicateIndex::add_background(std::string_view title, std::string_view body) {
+  topic_learning_.reset();  // its texts are the sample's, which this may change
   Analysed analysed = analyse(title, body, Role::background, true);
   count_document(analysed);
   topic_sample_.offer(BackgroundSample::key_of(analysed.normalized), std::move(analysed.topic_terms));
 }
 
 void DuplicateIndex::build_latent_topics() {
+  start_latent_topics();
+  while (learn_latent_topics_step()) {
+  }
+}
+
+void DuplicateIndex::start_latent_topics() {
   const DuplicateParams& p = params_;
   latent_topics_ = {};
+  topic_learning_.reset();
   ++statistics_version_;
   if (topic_sample_.size() < static_cast<std::size_t>(std::max(1, p.latent_min_documents)) ||
       p.latent_dimensions <= 0)
     return;
-  // Columns weighed as the texts will be: sublinear tf-idf with today's word rarity.
-  std::vector<TermVector> columns;
-  for (const TermVector* counts : topic_sample_.texts()) columns.push_back(tf_idf(*counts));
-  latent_topics_ = LatentTopics::build(columns, static_cast<std::size_t>(p.latent_dimensions), p.latent_rounds,
-                                       static_cast<std::uint64_t>(p.latent_seed));
+  topic_learning_ = std::make_unique<TopicLearning>();
+  topic_learning_->doc_freq = doc_freq_;
+  topic_learning_->doc_count = doc_count_;
+  topic_learning_->texts = topic_sample_.texts();
+}
+
+bool DuplicateIndex::learn_latent_topics_step() {
+  if (!topic_learning_) return false;
+  ++latent_topic_steps_;
+  TopicLearning& learning = *topic_learning_;
+  if (!learning.weighed) {
+    // Columns weighed as the texts will be: sublinear tf-idf with the word rarity of the start.
+    std::size_t terms = 0;
+    while (learning.columns.size() < learning.texts.size() && terms < kTermsWeighedPerStep) {
+      const TermVector& counts = *learning.texts[learning.columns.size()];
+      learning.columns.push_back(tf_idf(counts, learning.doc_freq, learning.doc_count));
+      terms += counts.size() + 1;
+    }
+    if (learning.columns.size() < learning.texts.size()) return true;
+    const DuplicateParams& p = params_;
+    learning.builder = LatentTopicsBuilder(std::move(learning.columns), static_cast<std::size_t>(p.latent_dimensions),
+                                           p.latent_rounds, static_cast<std::uint64_t>(p.latent_seed));
+    learning.weighed = true;
+    return true;
+  }
+  if (learning.builder.step()) return true;
+  latent_topics_ = learning.builder.take();
+  topic_learning_.reset();
+  ++statistics_version_;  // the tickets get their topic vectors at the next check
+  return false;
 }
 
 void DuplicateIndex::add_ticket(EarlierTicket ticket) {
@@ -123,12 +169,12 @@ void DuplicateIndex::clear_tickets() {
   weighted_.clear();
 }
 
-float DuplicateIndex::idf(std::uint32_t term) const {
-  const double df = term < doc_freq_.size() ? doc_freq_[term] : 0;
-  return static_cast<float>(std::max(0.0, std::log((doc_count_ + 1.0) / (df + 0.5))));
-}
-
 namespace {
+
+float idf_in(std::uint32_t term, const std::vector<std::uint32_t>& doc_freq, std::uint32_t doc_count) {
+  const double df = term < doc_freq.size() ? doc_freq[term] : 0;
+  return static_cast<float>(std::max(0.0, std::log((doc_count + 1.0) / (df + 0.5))));
+}
 
 // Sublinear tf (1 + ln tf; a joined word's fractional count scales linearly) times idf.
 double sublinear_tf_idf(float tf, float idf) {
@@ -143,10 +189,18 @@ double length_of(const std::vector<float>& v) {
 
 }  // namespace
 
+float DuplicateIndex::idf(std::uint32_t term) const { return idf_in(term, doc_freq_, doc_count_); }
+
 DuplicateIndex::TermVector DuplicateIndex::tf_idf(const TermVector& counts) const {
+  return tf_idf(counts, doc_freq_, doc_count_);
+}
+
+DuplicateIndex::TermVector DuplicateIndex::tf_idf(const TermVector& counts, const std::vector<std::uint32_t>& doc_freq,
+                                                  std::uint32_t doc_count) {
   TermVector out;
   out.reserve(counts.size());
-  for (const auto& [term, tf] : counts) out.emplace_back(term, static_cast<float>(sublinear_tf_idf(tf, idf(term))));
+  for (const auto& [term, tf] : counts)
+    out.emplace_back(term, static_cast<float>(sublinear_tf_idf(tf, idf_in(term, doc_freq, doc_count))));
   return out;
 }
 

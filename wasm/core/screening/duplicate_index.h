@@ -63,7 +63,18 @@ class DuplicateIndex {
   // Learns latent topics from the background texts added so far (a fixed sample of at most
   // latent_max_documents; none from fewer than latent_min_documents). Call once the background
   // is complete: it costs far more than a check. Until then checks score without them.
+  // start_latent_topics() and every step at once.
   void build_latent_topics();
+  // The same a bounded step at a time, so the widget can learn them between frames. The start
+  // fixes what they are learned from: the sample and the word rarity as they are now (tickets
+  // added meanwhile change neither, so the topics are those build_latent_topics() would have
+  // learned at the start). Each step is half a millisecond's work in wasm; true while steps
+  // remain. Checks score without topics until the last step, with them after it. Background
+  // added while learning stops the learning: it was not complete.
+  void start_latent_topics();
+  bool learn_latent_topics_step();
+  bool learning_latent_topics() const { return topic_learning_ != nullptr; }
+  std::size_t latent_topic_steps() const { return latent_topic_steps_; }  // taken so far
   bool has_latent_topics() const { return !latent_topics_.empty(); }
   std::size_t latent_dimensions() const { return latent_topics_.dimensions(); }
   void add_ticket(EarlierTicket ticket);
@@ -79,6 +90,7 @@ class DuplicateIndex {
  private:
   using TermVector = TermWeights;  // (term id, value), sorted by id
   enum class Role { background, ticket, draft };
+  struct TopicLearning;
   struct Analysed {
     TermVector terms;        // subject (x the role's subject boost), description, a draft's questions
     TermVector subject;      // subject only
@@ -99,6 +111,8 @@ class DuplicateIndex {
   void count_document(const Analysed& analysed);
   float idf(std::uint32_t term) const;
   TermVector tf_idf(const TermVector& counts) const;
+  static TermVector tf_idf(const TermVector& counts, const std::vector<std::uint32_t>& doc_freq,
+                           std::uint32_t doc_count);
   Weighted weigh(const Analysed& analysed) const;
   void refresh_weights() const;
 
@@ -111,6 +125,8 @@ class DuplicateIndex {
   std::uint64_t statistics_version_ = 0;  // also moves when latent topics are learned
   BackgroundSample topic_sample_;
   LatentTopics latent_topics_;
+  std::unique_ptr<TopicLearning> topic_learning_;  // between start_latent_topics() and the last step
+  std::size_t latent_topic_steps_ = 0;
   std::vector<EarlierTicket> tickets_;
   std::vector<Analysed> analysed_;
   mutable std::vector<Weighted> weighted_;  // by ticket

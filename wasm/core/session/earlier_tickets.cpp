@@ -19,7 +19,7 @@ EarlierTickets::EarlierTickets(double threshold) : index_(with_threshold(thresho
 
 void EarlierTickets::add_background(const KbArticle& article) { index_.add_background(article.title, article.body); }
 
-void EarlierTickets::background_complete() { index_.build_latent_topics(); }
+void EarlierTickets::background_complete() { index_.start_latent_topics(); }
 
 void EarlierTickets::set_sent(const SentHistory& history) {
   sent_.clear();

@@ -27,9 +27,15 @@ class EarlierTickets {
   explicit EarlierTickets(double threshold);
 
   void add_background(const KbArticle& article);
-  // The KB is all in: learn its latent topics now (once; the tickets are not part of them, so
-  // new tickets never need it again). A KB too small for topics leaves checks without them.
+  // The KB is all in: its latent topics are to be learned from it, once (the tickets are not
+  // part of them, so new tickets never need it again), by learn_topics_step(). Until the last
+  // step, and with a KB too small for topics, checks score without them.
   void background_complete();
+  // One bounded step of that learning (never inside a check); true while steps remain.
+  bool learn_topics_step() { return index_.learn_latent_topics_step(); }
+  bool learning_topics() const { return index_.learning_latent_topics(); }
+  bool has_topics() const { return index_.has_latent_topics(); }
+  std::size_t topic_steps() const { return index_.latent_topic_steps(); }
   void set_sent(const SentHistory& history);
   // The customer's tickets as GET /api/my/tickets listed them (read by MyTickets); closed ones
   // are left out.

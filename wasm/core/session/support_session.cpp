@@ -36,7 +36,8 @@ SupportSession::SupportSession(Config config, std::string locale, std::string ke
       form_search_(with_limit(3)),
       earlier_(config_.screening.duplicates.threshold) {
   if (locale_.empty()) locale_ = config_.texts.default_locale;
-  // The KB teaches the duplicate check which words are common on this site and which go together.
+  // The KB teaches the duplicate check which words are common on this site and which go together
+  // (the latter learned later, between frames: this runs inside the click that opens the widget).
   for (const KbArticle& article : config_.kb.articles) earlier_.add_background(article);
   earlier_.background_complete();
 }
