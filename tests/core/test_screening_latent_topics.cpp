@@ -61,11 +61,12 @@ void add_planted_tickets(support::DuplicateIndex& index) {
   index.add_ticket({"2", "Printer jam", "The printer shows a paper jam in the tray.", "", "open"});
 }
 
+// The background and the tickets, then (build_topics) the topics, learned from both.
 support::DuplicateIndex planted_index(bool build_topics) {
   support::DuplicateIndex index(small_background_params());
   for (const std::string& text : topic_texts(200)) index.add_background("", text);
-  if (build_topics) index.build_latent_topics();
   add_planted_tickets(index);
+  if (build_topics) index.build_latent_topics();
   return index;
 }
 
@@ -266,19 +267,22 @@ TEST_CASE("duplicates: latent topics come only from build_latent_topics, and onl
   CHECK_FALSE(small.has_latent_topics());
 }
 
-TEST_CASE("duplicates: topics learned a step at a time are those of the start; checks meanwhile go without them") {
+TEST_CASE("duplicates: topics learned a step at a time; tickets joining start the learning again; checks keep the last topics") {
   const support::DuplicateIndex built = planted_index(true);
   support::DuplicateIndex stepped(small_background_params());
   for (const std::string& text : topic_texts(200)) stepped.add_background("", text);
   stepped.start_latent_topics();
   CHECK(stepped.learning_latent_topics());
   CHECK_FALSE(stepped.has_latent_topics());
-  // Tickets added while the topics are learned change word rarity, but not the topics.
+  CHECK(stepped.learn_latent_topics_step());   // under way with the background alone
+  // The tickets join the texts the topics are learned from: the learning starts again.
   add_planted_tickets(stepped);
+  CHECK(stepped.learning_latent_topics());
   const char* subject = "Vehicle rental";
   const char* description = "Need a vehicle rental with a chauffeur for a pickup.";
+  const std::size_t before = stepped.latent_topic_steps();
   CHECK_FALSE(stepped.check(subject, description).front().features.latent_used);
-  CHECK(stepped.latent_topic_steps() == 0);  // a check learns nothing
+  CHECK(stepped.latent_topic_steps() == before);  // a check learns nothing
 
   std::size_t steps = 1;
   while (stepped.learn_latent_topics_step()) {
@@ -286,7 +290,7 @@ TEST_CASE("duplicates: topics learned a step at a time are those of the start; c
     CHECK_FALSE(stepped.check(subject, description).front().features.latent_used);
   }
   CHECK(steps >= 2);  // the columns, then the basis (small enough for one step)
-  CHECK(stepped.latent_topic_steps() == steps);
+  CHECK(stepped.latent_topic_steps() == before + steps);
   CHECK_FALSE(stepped.learning_latent_topics());
   CHECK_FALSE(stepped.learn_latent_topics_step());  // done: nothing more to do
   REQUIRE(stepped.has_latent_topics());
@@ -300,15 +304,29 @@ TEST_CASE("duplicates: topics learned a step at a time are those of the start; c
     CHECK(with_topics[i].score == expected[i].score);
   }
 
-  // Background added while learning: it was not complete, so that learning stops.
-  support::DuplicateIndex restarted(small_background_params());
-  for (const std::string& text : topic_texts(30)) restarted.add_background("", text);
-  restarted.start_latent_topics();
-  restarted.learn_latent_topics_step();
-  restarted.add_background("Late", "An article that came after the start.");
-  CHECK_FALSE(restarted.learning_latent_topics());
-  CHECK_FALSE(restarted.learn_latent_topics_step());
-  CHECK_FALSE(restarted.has_latent_topics());
+  // A later ticket: the topics learned stay in use until those with it are learned.
+  stepped.add_ticket({"9", "Invoice address", "Please put our new address on the next invoice.", "", ""});
+  CHECK(stepped.learning_latent_topics());
+  CHECK(stepped.check(subject, description).front().features.latent_used);
+  while (stepped.learn_latent_topics_step()) {
+  }
+  CHECK(stepped.has_latent_topics());
+
+  // The same ticket listed again (a rebuild) is the same text: nothing to learn again.
+  stepped.clear_tickets();
+  add_planted_tickets(stepped);
+  CHECK_FALSE(stepped.learning_latent_topics());
+
+  // Without latent_with_tickets the tickets never touch the topics.
+  support::DuplicateParams apart_params = small_background_params();
+  apart_params.latent_with_tickets = false;
+  support::DuplicateIndex apart(apart_params);
+  for (const std::string& text : topic_texts(200)) apart.add_background("", text);
+  apart.build_latent_topics();
+  add_planted_tickets(apart);
+  CHECK_FALSE(apart.learning_latent_topics());
+  CHECK(apart.check(subject, description).front().features.latent !=
+        built.check(subject, description).front().features.latent);
 }
 
 TEST_CASE("duplicates: question words count, and a draft's questions weigh more") {

@@ -40,6 +40,7 @@ bool set_duplicate_param(support::DuplicateParams& p, const std::string& assignm
     return true;
   }
   if (name == "keep_question_words" && (value == 0 || value == 1)) return p.keep_question_words = value == 1, true;
+  if (name == "latent_with_tickets" && (value == 0 || value == 1)) return p.latent_with_tickets = value == 1, true;
   return false;
 }
 
@@ -97,10 +98,10 @@ int rank_duplicates(const std::string& docs_path, const std::string& queries_pat
       support::DuplicateIndex index(params);
       for (std::size_t i = 0; i < docs.size(); ++i)
         if (!in_pool.count(i)) index.add_background(docs[i].title, docs[i].body);
-      // As in the widget: topics from the background alone, learned before any ticket is known.
-      index.build_latent_topics();
+      // As in the widget: the topics are learned once the background and the tickets are in.
       for (const std::size_t number : pool)
         index.add_ticket({docs[number].id, docs[number].title, docs[number].body, "", ""});
+      index.build_latent_topics();
 
       const auto [subject, body] = split_subject(text);
       nlohmann::json results = nlohmann::json::array();

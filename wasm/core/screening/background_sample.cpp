@@ -21,15 +21,16 @@ std::uint64_t BackgroundSample::key_of(std::string_view normalized_text) {
   return hash;
 }
 
-void BackgroundSample::offer(std::uint64_t key, TermWeights terms) {
-  if (capacity_ == 0) return;
+bool BackgroundSample::offer(std::uint64_t key, TermWeights terms) {
+  if (capacity_ == 0) return false;
   if (kept_.size() == capacity_) {
-    if (key >= kept_.front().first) return;
+    if (key >= kept_.front().first) return false;
     std::pop_heap(kept_.begin(), kept_.end(), key_less);
     kept_.pop_back();
   }
   kept_.emplace_back(key, std::move(terms));
   std::push_heap(kept_.begin(), kept_.end(), key_less);
+  return true;
 }
 
 std::vector<const TermWeights*> BackgroundSample::texts() const {

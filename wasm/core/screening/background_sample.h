@@ -20,7 +20,9 @@ class BackgroundSample {
   // A text's key: FNV-1a (64 bits) of its normalised form.
   static std::uint64_t key_of(std::string_view normalized_text);
 
-  void offer(std::uint64_t key, TermWeights terms);
+  // Keeps the text if its key is among the capacity smallest; true if kept (the sample changed).
+  // Two texts alike are two texts, as two documents of a collection are.
+  bool offer(std::uint64_t key, TermWeights terms);
   std::size_t size() const { return kept_.size(); }
   // The kept texts by key, so the order they arrived in does not matter.
   std::vector<const TermWeights*> texts() const;

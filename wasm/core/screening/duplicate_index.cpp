@@ -103,10 +103,16 @@ void DuplicateIndex::count_document(const Analysed& analysed) {
 }
 
 void DuplicateIndex::add_background(std::string_view title, std::string_view body) {
-  topic_learning_.reset();  // its texts are the sample's, which this may change
   Analysed analysed = analyse(title, body, Role::background, true);
   count_document(analysed);
-  topic_sample_.offer(BackgroundSample::key_of(analysed.normalized), std::move(analysed.topic_terms));
+  offer_to_topics(analysed.normalized, std::move(analysed.topic_terms));
+}
+
+// A learning in progress reads the sample's texts, which a new one may move: it starts again.
+void DuplicateIndex::offer_to_topics(const std::string& normalized, TermVector topic_terms) {
+  if (!topic_sample_.offer(BackgroundSample::key_of(normalized), std::move(topic_terms))) return;
+  topic_learning_.reset();
+  topics_current_ = false;
 }
 
 void DuplicateIndex::build_latent_topics() {
@@ -116,21 +122,31 @@ void DuplicateIndex::build_latent_topics() {
 }
 
 void DuplicateIndex::start_latent_topics() {
-  const DuplicateParams& p = params_;
-  latent_topics_ = {};
+  topics_wanted_ = true;
+  topics_current_ = false;
   topic_learning_.reset();
-  ++statistics_version_;
+}
+
+bool DuplicateIndex::begin_topic_learning() {
+  const DuplicateParams& p = params_;
   if (topic_sample_.size() < static_cast<std::size_t>(std::max(1, p.latent_min_documents)) ||
       p.latent_dimensions <= 0)
-    return;
+    return false;
   topic_learning_ = std::make_unique<TopicLearning>();
   topic_learning_->doc_freq = doc_freq_;
   topic_learning_->doc_count = doc_count_;
   topic_learning_->texts = topic_sample_.texts();
+  return true;
 }
 
 bool DuplicateIndex::learn_latent_topics_step() {
-  if (!topic_learning_) return false;
+  if (!topic_learning_) {
+    if (!topics_wanted_ || topics_current_) return false;
+    if (!begin_topic_learning()) {   // too few texts: nothing to learn until more come
+      topics_current_ = true;
+      return false;
+    }
+  }
   ++latent_topic_steps_;
   TopicLearning& learning = *topic_learning_;
   if (!learning.weighed) {
@@ -151,6 +167,7 @@ bool DuplicateIndex::learn_latent_topics_step() {
   if (learning.builder.step()) return true;
   latent_topics_ = learning.builder.take();
   topic_learning_.reset();
+  topics_current_ = true;
   ++statistics_version_;  // the tickets get their topic vectors at the next check
   return false;
 }
@@ -158,6 +175,9 @@ bool DuplicateIndex::learn_latent_topics_step() {
 void DuplicateIndex::add_ticket(EarlierTicket ticket) {
   Analysed analysed = analyse(ticket.subject, ticket.description, Role::ticket, true);
   count_document(analysed);
+  // Once per ticket: a list rebuilt with the same tickets (clear_tickets, add_ticket) adds none.
+  if (params_.latent_with_tickets && tickets_in_topics_.insert(ticket.number).second)
+    offer_to_topics(analysed.normalized, analysed.topic_terms);
   analysed_.push_back(std::move(analysed));
   tickets_.push_back(std::move(ticket));
 }

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,20 +61,21 @@ class DuplicateIndex {
 
   // A text that only teaches word rarity and topics (a KB article, other customers' questions).
   void add_background(std::string_view title, std::string_view body);
-  // Learns latent topics from the background texts added so far (a fixed sample of at most
-  // latent_max_documents; none from fewer than latent_min_documents). Call once the background
-  // is complete: it costs far more than a check. Until then checks score without them.
-  // start_latent_topics() and every step at once.
+  // Learns latent topics from the texts added so far (a fixed sample of at most
+  // latent_max_documents background texts and, with latent_with_tickets, tickets; none from
+  // fewer than latent_min_documents). Call once the background is complete: it costs far more
+  // than a check. Until then checks score without them. start_latent_topics() and every step
+  // at once.
   void build_latent_topics();
-  // The same a bounded step at a time, so the widget can learn them between frames. The start
-  // fixes what they are learned from: the sample and the word rarity as they are now (tickets
-  // added meanwhile change neither, so the topics are those build_latent_topics() would have
-  // learned at the start). Each step is half a millisecond's work in wasm; true while steps
-  // remain. Checks score without topics until the last step, with them after it. Background
-  // added while learning stops the learning: it was not complete.
+  // The same a bounded step at a time, so the widget can learn them between frames: after
+  // start_latent_topics(), each learn_latent_topics_step() is half a millisecond's work in wasm;
+  // true while steps remain. A learning fixes the sample and the word rarity of its first step.
+  // A text that joins the sample afterwards (background, or a ticket with latent_with_tickets)
+  // makes the topics out of date: the learning starts again at the next step, and checks keep
+  // the last topics learned (none before the first) until it ends.
   void start_latent_topics();
   bool learn_latent_topics_step();
-  bool learning_latent_topics() const { return topic_learning_ != nullptr; }
+  bool learning_latent_topics() const { return topics_wanted_ && !topics_current_; }
   std::size_t latent_topic_steps() const { return latent_topic_steps_; }  // taken so far
   bool has_latent_topics() const { return !latent_topics_.empty(); }
   std::size_t latent_dimensions() const { return latent_topics_.dimensions(); }
@@ -108,6 +110,8 @@ class DuplicateIndex {
   };
 
   Analysed analyse(std::string_view subject, std::string_view description, Role role, bool add_terms) const;
+  void offer_to_topics(const std::string& normalized, TermVector topic_terms);
+  bool begin_topic_learning();
   void count_document(const Analysed& analysed);
   float idf(std::uint32_t term) const;
   TermVector tf_idf(const TermVector& counts) const;
@@ -125,7 +129,10 @@ class DuplicateIndex {
   std::uint64_t statistics_version_ = 0;  // also moves when latent topics are learned
   BackgroundSample topic_sample_;
   LatentTopics latent_topics_;
-  std::unique_ptr<TopicLearning> topic_learning_;  // between start_latent_topics() and the last step
+  std::unique_ptr<TopicLearning> topic_learning_;  // from a learning's first step to its last
+  bool topics_wanted_ = false;   // start_latent_topics() was called: the background is complete
+  bool topics_current_ = false;  // the topics (or their absence) match the sample as it is
+  std::set<std::string> tickets_in_topics_;   // numbers of the tickets offered to the sample
   std::size_t latent_topic_steps_ = 0;
   std::vector<EarlierTicket> tickets_;
   std::vector<Analysed> analysed_;

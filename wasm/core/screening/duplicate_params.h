@@ -32,14 +32,18 @@ struct DuplicateParams {
   // ("day care" -> "daycare"), with this weight.
   float join_weight = 0.5f;
 
-  // Latent topics (latent_topics.h), learned from at most latent_max_documents background texts
-  // (a fixed sample) and only from at least latent_min_documents: this many dimensions, found in
-  // this many rounds of subspace iteration from the start drawn with latent_seed.
+  // Latent topics (latent_topics.h), learned from at most latent_max_documents texts (a fixed
+  // sample of the background texts and, with latent_with_tickets, the earlier tickets) and only
+  // from at least latent_min_documents: this many dimensions, found in this many rounds of
+  // subspace iteration from the start drawn with latent_seed. With the tickets among them, the
+  // topics also know how this customer's own tickets use their words (SemEval dev: MAP +0.7 on
+  // average over five seeds), and are learned again whenever the tickets change.
   int latent_dimensions = 25;
   int latent_rounds = 16;
   int latent_max_documents = 2000;
   int latent_min_documents = 300;
   int latent_seed = 1;
+  bool latent_with_tickets = true;
 
   // At or above this score a candidate is flagged as a probable duplicate (SemEval dev, against
   // the true duplicates; see docs/screening.md). Exact resubmits always are.

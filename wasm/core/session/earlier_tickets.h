@@ -2,7 +2,8 @@
 // The customer's earlier tickets that a new draft is screened against for duplicates: this
 // browser's sent history plus, for an identified customer, the open tickets the server lists
 // (GET /api/my/tickets). Wraps a DuplicateIndex (screening/duplicate_index.h) whose word rarity
-// and latent topics learn from the KB articles, and is rebuilt only when the tickets change, so
+// and latent topics learn from the KB articles (the topics from the tickets too), and is rebuilt
+// only when the tickets change, so
 // a check analyses just the draft.
 #include "kb/kb_article.h"
 #include "screening/duplicate_index.h"
@@ -27,9 +28,9 @@ class EarlierTickets {
   explicit EarlierTickets(double threshold);
 
   void add_background(const KbArticle& article);
-  // The KB is all in: its latent topics are to be learned from it, once (the tickets are not
-  // part of them, so new tickets never need it again), by learn_topics_step(). Until the last
-  // step, and with a KB too small for topics, checks score without them.
+  // The KB is all in: the latent topics are to be learned from it and the tickets, by
+  // learn_topics_step(), and again whenever a new ticket joins. Until the first learning ends,
+  // and with too few texts for topics, checks score without them; meanwhile they keep the last.
   void background_complete();
   // One bounded step of that learning (never inside a check); true while steps remain.
   bool learn_topics_step() { return index_.learn_latent_topics_step(); }

@@ -195,12 +195,13 @@ public:
   std::size_t index_waiting_articles(std::size_t max_articles);
   KbFileStatus kb_file_status() const { return kb_file_.status(); }
 
-  // --- the duplicate check's latent topics (docs/screening.md): learned from the KB after the
-  // session starts, one bounded step at a time (half a millisecond in wasm), by the platform
-  // between frames; a check before the last step scores without them ---
+  // --- the duplicate check's latent topics (docs/screening.md): learned from the KB and the
+  // earlier tickets after the session starts and again when a ticket joins, one bounded step at
+  // a time (half a millisecond in wasm), by the platform between frames; a check meanwhile uses
+  // the last topics learned (none before the first) ---
   bool learn_topics_step() { return earlier_.learn_topics_step(); }   // true while steps remain
   bool learning_topics() const { return earlier_.learning_topics(); }
-  bool has_duplicate_topics() const { return earlier_.has_topics(); }   // never with a KB under 300 articles
+  bool has_duplicate_topics() const { return earlier_.has_topics(); }   // never from under 300 articles and tickets
   std::size_t topic_steps_taken() const { return earlier_.topic_steps(); }
 
   // --- platform side ---
