@@ -22,7 +22,7 @@ function hostPage(widgetOrigin) {
 
 function startHost(widgetOrigin) {
   const csp = `default-src 'self'; script-src ${widgetOrigin} 'wasm-unsafe-eval'; ` +
-    `connect-src ${widgetOrigin}; font-src ${widgetOrigin} data:; style-src 'unsafe-inline'; img-src data:`;
+    `connect-src ${widgetOrigin}; style-src 'unsafe-inline'; img-src data:`;
   const server = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
     res.end(hostPage(widgetOrigin));

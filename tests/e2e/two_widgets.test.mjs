@@ -12,7 +12,7 @@ function startHost(widgetOrigin) {
 <script src="${widgetOrigin}/widget/loader.js" async data-id="sales" data-label="Sales" data-position="bottom-left"></script>
 </body></html>`;
   const csp = `default-src 'self'; script-src ${widgetOrigin} 'wasm-unsafe-eval'; connect-src ${widgetOrigin}; ` +
-    `font-src ${widgetOrigin} data:; style-src 'unsafe-inline'; img-src data:`;
+    `style-src 'unsafe-inline'; img-src data:`;
   const server = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
     res.end(page);
