@@ -90,7 +90,7 @@ bool GlyphAtlas::stale(float dpr, const std::string& family) const {
   return built_dpr_ != dpr || built_family_ != family || built_ != wanted_;
 }
 
-AtlasFonts GlyphAtlas::build(WidgetBackend& backend, ImFontAtlas& atlas, float dpr, const std::string& family) {
+ui::Fonts GlyphAtlas::build(WidgetBackend& backend, ImFontAtlas& atlas, float dpr, const std::string& family) {
   atlas.Clear();
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;   // the canvas's CSS cursor is the cursor
   std::vector<GlyphFace> faces;
@@ -144,17 +144,10 @@ AtlasFonts GlyphAtlas::build(WidgetBackend& backend, ImFontAtlas& atlas, float d
   backend.draw_glyphs(faces, placements, rgba, width, height);
   ImFontAtlasBuildFinish(&atlas);   // glyphs into the fonts, lookup tables, TexReady
 
-  for (ImFont* font : fonts) {
-    for (ImFontGlyph& glyph : font->Glyphs) {
-      if (!glyph.Visible) continue;
-      ImFontAtlasCustomRect r;
-      r.X = static_cast<unsigned short>(std::lround(glyph.U0 * width));
-      r.Y = static_cast<unsigned short>(std::lround(glyph.V0 * height));
-      r.Width = static_cast<unsigned short>(std::lround((glyph.U1 - glyph.U0) * width));
-      r.Height = static_cast<unsigned short>(std::lround((glyph.V1 - glyph.V0) * height));
-      glyph.Colored = has_colour(rgba, width, r);
-    }
-  }
+  for (const ImFontAtlasCustomRect& r : atlas.CustomRects)
+    if (r.Font)
+      if (auto* glyph = const_cast<ImFontGlyph*>(r.Font->FindGlyphNoFallback(ImWchar(r.GlyphID))))
+        glyph->Colored = has_colour(rgba, width, r);
   atlas.TexPixelsUseColors = true;
   built_ = wanted_;
   built_dpr_ = dpr;

@@ -6,20 +6,14 @@
 // language, a KB article, a subject the customer typed); the app builds it again before a frame
 // would show a character it lacks.
 #include "widget_backend.h"
+#include "widgets.h"   // ui::Fonts: the faces the screens draw with
 
 #include <string>
 #include <vector>
 
-struct ImFont;
 struct ImFontAtlas;
 
 namespace app {
-
-struct AtlasFonts {
-  ImFont* body = nullptr;     // 15 px regular
-  ImFont* bold = nullptr;     // 15 px bold
-  ImFont* heading = nullptr;  // 18 px bold
-};
 
 class GlyphAtlas {
  public:
@@ -33,9 +27,10 @@ class GlyphAtlas {
   // Built for another density or family, or characters were wanted since the last build.
   bool stale(float device_pixel_ratio, const std::string& family) const;
 
-  // Builds ImGui's atlas (`atlas`, cleared first) at device pixels: the three faces of the family,
-  // every wanted character, packed into one RGBA texture the backend draws. The backend uploads it.
-  AtlasFonts build(WidgetBackend& backend, ImFontAtlas& atlas, float device_pixel_ratio, const std::string& family);
+  // Builds ImGui's atlas (`atlas`, cleared first) at device pixels: the three faces of the family
+  // (body 15 px, bold 15 px, heading 18 px bold), every wanted character, packed into one RGBA
+  // texture the backend draws. The backend uploads it.
+  ui::Fonts build(WidgetBackend& backend, ImFontAtlas& atlas, float device_pixel_ratio, const std::string& family);
 
   int builds() const { return builds_; }
 

@@ -122,11 +122,7 @@ const std::string& WidgetApp::font_family() const {
 // per-font density).
 void WidgetApp::build_fonts() {
   ImGuiIO& io = ImGui::GetIO();
-  const AtlasFonts built = glyphs_.build(backend_, *io.Fonts, dpr_, font_family());
-  ui::Fonts& fonts = ui::draw_context().fonts;
-  fonts.body = built.body;
-  fonts.bold = built.bold;
-  fonts.heading = built.heading;
+  ui::draw_context().fonts = glyphs_.build(backend_, *io.Fonts, dpr_, font_family());
   io.FontGlobalScale = 1.0f / dpr_;
   fonts_reloaded_ = false;
   backend_.fonts_changed();
