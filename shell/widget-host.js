@@ -38,9 +38,11 @@ export function prepareWidget(options) {
   // The texts file of the language the page or the browser most likely gets, fetched beside the
   // rest (the core makes the real choice when the widget starts; a wrong guess costs one fetch).
   prepared.config.then((text) => {
-    const file = textsFileFor(text, [options.locale, ...(navigator.languages || [])]);
+    let config = null;
+    try { config = JSON.parse(text); } catch (_) { /* the widget reports it when it starts */ }
+    const file = textsFileFor(config, [options.locale, ...(navigator.languages || [])]);
     if (file) localeTexts(options, file).catch(() => {});
-    setTimeout(() => warmFonts(text), 0);
+    setTimeout(() => warmFonts(config), 0);
   }, () => {});
   return prepared;
 }
@@ -50,9 +52,8 @@ export function prepareWidget(options) {
 // frame, which measures and draws its glyphs with that family (web_library.js), does not wait for it.
 const DEFAULT_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';   // as wasm/core/config/brand.h
 const warmedFonts = new Set();
-function warmFonts(configText) {
-  let family = DEFAULT_FONT;
-  try { family = JSON.parse(configText).brand.font_family || DEFAULT_FONT; } catch (_) { /* the default then */ }
+function warmFonts(config) {
+  const family = config?.brand?.font_family || DEFAULT_FONT;
   if (typeof family !== 'string' || warmedFonts.has(family)) return;
   warmedFonts.add(family);
   try {
@@ -71,18 +72,21 @@ export const localeTexts = (options, file) => {
   return once('texts ' + url, () => fetchOk(url, 'texts file').then((r) => r.text()));
 };
 
-// The texts file of the first of `tags` the configuration has one for, by the whole tag or its
-// language ("de-AT" finds "de"); null when none. A guess for fetching early, not the choice.
-export function textsFileFor(configText, tags) {
-  let texts;
-  try { texts = JSON.parse(configText).texts; } catch (_) { return null; }
+// The texts file of the first of `tags` the (parsed) configuration has one for, matched as the core
+// matches locales (config/locale_choice.cpp): the whole tag, else a locale that is its language
+// ("de-AT" finds "de"), else one of its language ("pt" finds "pt-BR"); null when none. A guess
+// for fetching early, not the choice.
+export function textsFileFor(config, tags) {
+  const texts = config?.texts;
   if (!texts || typeof texts !== 'object') return null;
-  const files = Object.entries(texts).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k.toLowerCase().replace('_', '-'), v]);
+  const locales = Object.entries(texts).map(([k, v]) => [k.toLowerCase().replace('_', '-'), v]);
   for (const tag of tags) {
     if (!tag) continue;
     const want = String(tag).toLowerCase().replace('_', '-');
-    const hit = files.find(([k]) => k === want) || files.find(([k]) => k === want.split('-')[0]);
-    if (hit) return hit[1];
+    const language = want.split('-')[0];
+    const hit = locales.find(([k]) => k === want) || locales.find(([k]) => k === language) ||
+      locales.find(([k]) => k.split('-')[0] === language);
+    if (hit) return typeof hit[1] === 'string' ? hit[1] : null;   // inline texts: nothing to fetch
   }
   return null;
 }
