@@ -3,6 +3,7 @@
 #include "headless_widget.h"
 
 #include "text/utf8_codec.h"
+#include "theme.h"
 
 #include <imgui.h>
 
@@ -76,6 +77,52 @@ TEST_CASE("an advice step publishes its advice as list items") {
   w.activate("button", "Didn't help");   // Beta → its own tip before the form
   CHECK(w.has("heading", "Beta tip"));
   CHECK(w.names("listitem") == std::vector<std::string>{"Update Beta."});
+}
+
+namespace {
+
+// What Beta's tip screen shows when its list item says `text` (one app at a time: the app owns
+// ImGui's current context).
+struct TipSeen {
+  nlohmann::json item;     // the list item in the semantic list
+  int link_vertices = 0;   // vertices of the last frame drawn in the theme's link colour
+};
+TipSeen beta_tip_saying(const std::string& text) {
+  nlohmann::json config = nlohmann::json::parse(ui_config());
+  config["texts"]["en"]["beta_tip.item"] = text;
+  HeadlessWidget w(config.dump());
+  w.activate("button", "Something is broken");
+  w.activate("button", "Beta");
+  w.activate("button", "Not answered");
+  w.activate("button", "Didn't help");
+  REQUIRE(w.has("heading", "Beta tip"));
+  return {w.find("listitem", text.substr(0, 12)), w.backend().vertices_coloured(ui::theme().link)};
+}
+
+}  // namespace
+
+TEST_CASE("a web address in a step's text is drawn as a link where ImGui would put it, and published as one") {
+  const std::string words = "Download the newest Beta from your members area, then install it over the old one: ";
+  const TipSeen plain = beta_tip_saying("Update Beta.");
+  const TipSeen with_address = beta_tip_saying(words + "https://test.example/members/beta.");
+  const TipSeen without_scheme = beta_tip_saying(words + "hxxps://test.example/members/beta.");
+
+  CHECK(with_address.item["value"] == "https://test.example/members/beta");   // the full stop is not part of it
+  CHECK_FALSE(without_scheme.item.contains("value"));
+
+  // The address's 32 glyphs (4 vertices each) and its underline take the link colour; the words
+  // before it and the full stop after it keep the text colour.
+  const int added = with_address.link_vertices - plain.link_vertices;
+  CHECK(added >= 32 * 4 + 4);
+  CHECK(added <= 32 * 4 + 16);
+  CHECK(without_scheme.link_vertices == plain.link_vertices);
+
+  // Lines break exactly where ImGui's own wrapped text breaks them (headless glyphs are all one
+  // width, so the text without a link wraps the same): the same height, over several lines.
+  const double height = with_address.item["rect"][3].get<double>();   // rect: x, y, width, height
+  CHECK(height == without_scheme.item["rect"][3].get<double>());
+  CHECK(with_address.item["rect"][2] == without_scheme.item["rect"][2]);
+  CHECK(height >= 3 * plain.item["rect"][3].get<double>());
 }
 
 TEST_CASE("the form publishes its fields with their kinds; Email is an email textbox the browser can autofill") {

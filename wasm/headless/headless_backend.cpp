@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace headless {
@@ -48,6 +49,16 @@ void HeadlessBackend::fonts_changed() {
   ++atlas_uploads_;
 }
 
-void HeadlessBackend::render(ImDrawData* data, int, int) { vertices_ = data ? data->TotalVtxCount : 0; }
+void HeadlessBackend::render(ImDrawData* data, int, int) {
+  vertices_ = data ? data->TotalVtxCount : 0;
+  vertex_colours_.clear();
+  if (!data) return;
+  for (int i = 0; i < data->CmdListsCount; ++i)
+    for (const ImDrawVert& v : data->CmdLists[i]->VtxBuffer) vertex_colours_.push_back(v.col);
+}
+
+int HeadlessBackend::vertices_coloured(ImU32 colour) const {
+  return static_cast<int>(std::count(vertex_colours_.begin(), vertex_colours_.end(), colour));
+}
 
 }  // namespace headless

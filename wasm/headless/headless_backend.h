@@ -7,7 +7,10 @@
 // the way a customer would.
 #include "widget_backend.h"
 
+#include <imgui.h>
+
 #include <string>
+#include <vector>
 
 namespace headless {
 
@@ -26,6 +29,7 @@ class HeadlessBackend final : public app::WidgetBackend {
   void set_now(double ms) { now_ms_ = ms; }
   const std::string& cursor() const { return cursor_; }
   int vertices_drawn() const { return vertices_; }     // of the last frame
+  int vertices_coloured(ImU32 colour) const;          // of the last frame, of exactly that colour
   int atlas_uploads() const { return atlas_uploads_; }  // glyph atlas builds seen
   const std::string& font_family() const { return family_; }   // of the last glyphs drawn
 
@@ -34,6 +38,7 @@ class HeadlessBackend final : public app::WidgetBackend {
   std::string cursor_ = "default";
   std::string family_;
   int vertices_ = 0;
+  std::vector<ImU32> vertex_colours_;   // of the last frame, in draw order
   int atlas_uploads_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace ui {
 namespace {
@@ -324,30 +325,96 @@ void panel_title(const std::string& text, float wrap_at) {
   draw_context().tree->set_title(text);
 }
 
-// The first web address in a text ("Tutorial: https://…"), so the mirror can make it a real link
-// inside the text; empty when there is none.
-static std::string url_in(const std::string& text) {
+// Where the first web address in a text is ("Tutorial: https://…"), so the mirror can make it a
+// real link inside the text and the canvas can draw it as one; empty when there is none.
+static support::TextSpan web_address_in(const std::string& text) {
   std::size_t at = text.find("https://");
   if (at == std::string::npos) at = text.find("http://");
-  if (at == std::string::npos) return "";
+  if (at == std::string::npos) return {0, 0};
   std::size_t end = text.find_first_of(" \t\n", at);
-  std::string url = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
-  while (!url.empty() && std::string(".,;:!?)").find(url.back()) != std::string::npos) url.pop_back();
-  return url;
+  if (end == std::string::npos) end = text.size();
+  while (end > at && std::string(".,;:!?)").find(text[end - 1]) != std::string::npos) --end;
+  return {at, end};
+}
+
+// Wrapped text with one span (a web address) in the link colour and underlined. The lines break
+// exactly where ImGui's TextUnformatted breaks them (the loop of ImFont::RenderText), so the item
+// takes the same room and the address sits where the mirror's <a> is.
+static void wrapped_text_with_link(const std::string& text, support::TextSpan link, ImU32 color) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize(), scale = size / font->FontSize;
+  const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+  const float wrap = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, window->DC.TextWrapPos);
+  const char* const base = text.c_str();
+  const char* const end = base + text.size();
+  const char* const link_begin = base + link.begin;
+  const char* const link_end = base + link.end;
+  ImDrawList* dl = window->DrawList;
+  const ImU32 link_color = theme().link;
+  float y = 0;
+  // One line's bytes, drawn as up to three runs: before, inside and after the address.
+  auto draw_line = [&](const char* b, const char* e) {
+    const char* cuts[] = {b, std::clamp(link_begin, b, e), std::clamp(link_end, b, e), e};
+    float x = 0;
+    for (int i = 0; i < 3; ++i) {
+      if (cuts[i] == cuts[i + 1]) continue;
+      const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, cuts[i], cuts[i + 1]).x;
+      const ImVec2 at(pos.x + x, pos.y + y);
+      dl->AddText(font, size, at, i == 1 ? link_color : color, cuts[i], cuts[i + 1]);
+      if (i == 1) dl->AddLine(ImVec2(at.x, at.y + size), ImVec2(at.x + w, at.y + size), link_color, 1.0f);
+      x += w;
+    }
+  };
+  const char* s = base;
+  const char* eol = nullptr;
+  while (s < end) {
+    if (!eol) {
+      eol = font->CalcWordWrapPositionA(scale, s, end, wrap);
+      if (eol == s) {   // not even one character fits: it gets the line anyway, as in ImGui
+        unsigned int c = 0;
+        eol = s + std::max(1, ImTextCharFromUtf8(&c, s, end));
+      }
+    }
+    if (s >= eol) {   // a wrap: the blanks it lands on are skipped, and one newline
+      y += size;
+      eol = nullptr;
+      while (s < end && ImCharIsBlankA(*s)) ++s;
+      if (s < end && *s == '\n') ++s;
+      continue;
+    }
+    const char* newline = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(eol - s)));
+    draw_line(s, newline ? newline : eol);
+    if (newline) {
+      s = newline + 1;
+      y += size;
+    } else {
+      s = eol;
+    }
+  }
+  const ImVec2 text_size = ImGui::CalcTextSize(base, end, false, wrap);
+  ImGui::ItemSize(text_size, 0.0f);
+  ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + text_size.x, pos.y + text_size.y)), 0);
 }
 
 static void text_item(Role role, const std::string& text, ImU32 color) {
   need_glyphs(text);
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  const support::TextSpan address =
+      role == Role::Text || role == Role::ListItem ? web_address_in(text) : support::TextSpan{0, 0};
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
+  if (address.end > address.begin) {
+    wrapped_text_with_link(text, address, color);
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
   SemanticItem item;
   item.id = ImGui::GetID(("t:" + text).c_str());
   item.role = role;
   item.name = text;
-  if (role == Role::Text || role == Role::ListItem) item.value = url_in(text);
+  item.value = text.substr(address.begin, address.end - address.begin);
   publish(std::move(item), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
