@@ -360,6 +360,7 @@ export function mountWidget(root, launcher, options) {
 
   // The chosen locale's texts file, when its texts are in one: until it arrives (or if it never
   // does) the widget speaks the default locale, so a failure is reported, never silent.
+  const TEXTS_WAIT_MS = 1500;
   async function loadLocaleTexts(choice) {
     if (!choice.texts_file) return;
     try {
@@ -571,7 +572,10 @@ export function mountWidget(root, launcher, options) {
     mark('init');
     const choice = readJson(M._widget_locale());
     localeChosen(choice);
-    await loadLocaleTexts(choice);   // before the first frame: the customer never sees the fallback first
+    // The texts before the first frame, so the customer does not see the fallback first; but a
+    // slow file never keeps the panel from opening: past TEXTS_WAIT_MS the default locale's words
+    // show, and the language's replace them when its file arrives.
+    await Promise.race([loadLocaleTexts(choice), new Promise((done) => setTimeout(done, TEXTS_WAIT_MS))]);
     M._widget_set_utc_now(Date.now());
     if (customerToken) M._widget_identified();
     followPreferences();

@@ -1,14 +1,16 @@
 // Three languages: the page's data-locale picks German or Spanish, an unknown locale falls back to
 // English with a console warning that names it, and without data-locale a German browser gets
-// German. Spanish and German texts live in files of their own: a visitor downloads only theirs. Screenshots of German and Spanish (long words wrap, no "?" glyphs) land in
-// build/screenshots/.
+// German. Spanish and German texts live in files of their own: a visitor downloads only theirs,
+// and a slow one does not keep the panel from opening. Screenshots of German and Spanish (long
+// words wrap, no "?" glyphs) land in build/screenshots/.
 import assert from 'node:assert/strict';
 import { run, screenshot } from './harness.mjs';
 
 // The demo page, with the loader's script tag given these extra attributes.
-async function openDemo(browser, server, { attributes = '', locale, viewport = { width: 1280, height: 800 } } = {}) {
+async function openDemo(browser, server, { attributes = '', locale, viewport = { width: 1280, height: 800 }, routes } = {}) {
   const context = await browser.newContext({ viewport, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
+  if (routes) await routes(page);
   const warnings = [], problems = [], textsFiles = [];
   page.on('request', (r) => { const m = /\/default\.(\w+)\.json$/.exec(new URL(r.url()).pathname); if (m) textsFiles.push(m[1]); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
@@ -48,6 +50,21 @@ await run('locales: data-locale="de" speaks German, Sie-form, through a whole st
   assert.ok(await widget.getByRole('button', { name: 'Das hat nicht geholfen' }).count(), 'German answer buttons');
   await screenshot(page, 'locale-de-step');
   assert.deepEqual(warnings.filter((w) => w.includes('locale')), [], 'no locale warning when German is configured');
+  assert.deepEqual(problems, []);
+});
+
+await run('locales: a texts file that does not come never keeps the panel shut; its language replaces the default when it does', async ({ server, browser }) => {
+  let release;
+  const held = new Promise((done) => { release = done; });
+  const { widget, problems } = await openDemo(browser, server, {
+    attributes: 'data-locale="de"',
+    routes: (page) => page.route(/\/default\.de\.json$/, async (route) => { await held; await route.continue(); }),
+  });
+  // openDemo waited for the panel's heading: it opened in English while the German file was held.
+  assert.equal(await pickTitle(widget), 'What can we help you with?');
+  release();
+  await widget.getByRole('heading', { name: 'Wobei können wir Ihnen helfen?' }).waitFor({ timeout: 5000 });
+  assert.ok(await widget.getByRole('button', { name: /Ein Problem mit einem unserer Plugins/ }).count(), 'German categories');
   assert.deepEqual(problems, []);
 });
 
