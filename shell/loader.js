@@ -112,9 +112,8 @@
     launcher = root.querySelector('.launcher');
     launcher.textContent = options.label;
     loadOnIntent(launcher, () => { mount().catch((e) => console.warn('support widget: could not load: ' + e.message)); });
-    launcher.addEventListener('click', async () => {
-      await mount();
-      widget.toggle();
+    launcher.addEventListener('click', () => {
+      mount().then((w) => w.toggle(), (e) => console.warn('support widget: could not load: ' + e.message));
     });
     if (waiting.some(([name]) => LOADS[name])) mount();
     // A ticket still on its way (this tab was reloaded, or another tab closed while it waited)

@@ -17,7 +17,14 @@ const BUILDS = {
 // text, web_library.js). The loader calls this on
 // intent (pointer over or focus on the launcher), so the click finds most of it done.
 const started = new Map();
-const once = (key, start) => { if (!started.has(key)) started.set(key, start()); return started.get(key); };
+const once = (key, start) => {
+  if (!started.has(key)) {
+    const promise = start();
+    started.set(key, promise);
+    promise.catch(() => { if (started.get(key) === promise) started.delete(key); });   // a failure is tried again next time
+  }
+  return started.get(key);
+};
 const fetchOk = (url, what) => fetch(url).then((r) => { if (!r.ok) throw new Error(what + ' ' + url + ': HTTP ' + r.status); return r; });
 function compileWasm(url) {
   return WebAssembly.compileStreaming(fetchOk(url, 'the widget'))
@@ -121,8 +128,18 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
 .m-inline-link{pointer-events:auto;color:inherit;text-decoration:none;outline:none}
 .m-inline-link:focus-visible{outline:2px solid var(--sw-accent,#1f5fbf);outline-offset:2px}
 .m-textbox,.m-textarea{color:var(--sw-text,#1f2328);padding:9px 12px;box-sizing:border-box;caret-color:var(--sw-accent,#1f5fbf);resize:none;line-height:19px}
-.error{position:absolute;inset:0;padding:24px;font:15px system-ui,sans-serif;color:var(--sw-error,#b42318);background:var(--sw-surface,#fff)}
-@media (prefers-color-scheme:dark){.error{color:#ff8a80;background:#16191d}}
+.state{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;
+  padding:56px 24px 24px;font:15px/1.4 system-ui,sans-serif;text-align:center;color:#1f2328;background:var(--sw-surface,#fff)}
+.state.loading{animation:sw-appear 0s .4s both}
+.state p{margin:0;max-width:30em}
+.state button{font:inherit;min-height:44px;padding:10px 20px;border-radius:8px;cursor:pointer;color:#1f5fbf;background:transparent;border:1px solid currentColor}
+.state .retry{color:#fff;background:#1f5fbf;border-color:#1f5fbf}
+.state .close{position:absolute;top:10px;right:10px}
+.state button:focus-visible{outline:3px solid #1f5fbf;outline-offset:2px}
+.spinner{width:28px;height:28px;border-radius:50%;border:3px solid rgba(128,128,128,.35);border-top-color:#1f5fbf;animation:sw-spin .9s linear infinite}
+@keyframes sw-appear{from{visibility:hidden}}
+@keyframes sw-spin{to{transform:rotate(1turn)}}
+@media (prefers-color-scheme:dark){.state{color:#e6e8eb;background:#16191d}.state button{color:#9cc3ff}.state .retry{color:#0b1a33;background:#9cc3ff;border-color:#9cc3ff}}
 @media (prefers-reduced-motion:reduce){.panel,.panel *{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media (forced-colors:active){
   canvas{display:none}
@@ -135,6 +152,24 @@ canvas{position:absolute;left:0;top:0;width:100%;height:100%;display:block}
   .m:focus-visible{outline:2px solid Highlight;outline-offset:2px}
 }
 `;
+
+// The few words the panel needs before the configuration (which holds every other text) is in
+// hand: while it loads, and when loading failed. In the language the page or the browser asks for.
+const HOST_TEXTS = {
+  en: { loading: 'Loading…', failed: 'The help panel could not be loaded. Please try again.',
+        offline: 'You are offline. The help panel loads as soon as your connection is back.', retry: 'Try again', close: 'Close' },
+  es: { loading: 'Cargando…', failed: 'No se pudo cargar el panel de ayuda. Inténtelo de nuevo.',
+        offline: 'No tiene conexión. El panel de ayuda se cargará en cuanto vuelva la conexión.', retry: 'Reintentar', close: 'Cerrar' },
+  de: { loading: 'Wird geladen …', failed: 'Die Hilfe konnte nicht geladen werden. Bitte versuchen Sie es erneut.',
+        offline: 'Sie sind offline. Die Hilfe wird geladen, sobald die Verbindung wieder steht.', retry: 'Erneut versuchen', close: 'Schließen' },
+};
+function hostTexts(locale) {
+  for (const tag of [locale, ...(navigator.languages || [])]) {
+    const texts = HOST_TEXTS[String(tag || '').toLowerCase().split(/[-_]/)[0]];
+    if (texts) return texts;
+  }
+  return HOST_TEXTS.en;
+}
 
 // options, from loader.js: base, config (URL), api, locale, label, context (what the page knows
 // about the customer: {"logged_in": true}, or its JSON text). The staff preview adds:
@@ -602,12 +637,51 @@ export function mountWidget(root, launcher, options) {
   }
   let loading = null;
 
-  function showError(message) {
-    const div = document.createElement('div');
-    div.className = 'error';
-    div.setAttribute('role', 'alert');
-    div.textContent = 'The support widget could not start: ' + message;
-    panel.append(div);
+  // What the panel shows until the widget draws: after a moment of loading, a spinner; when
+  // loading failed, why in the customer's words, "Try again" and, offline, a retry by itself
+  // once the browser is back online. Both have a Close button, as the drawn one is not there yet
+  // and on a phone the panel covers the launcher. null: the widget draws.
+  let stateBox = null;
+  function showState(kind) {
+    if (stateBox) stateBox.remove();
+    stateBox = null;
+    panel.removeAttribute('aria-busy');
+    if (!kind) return;
+    const texts = hostTexts(options.locale);
+    const offline = kind === 'failed' && navigator.onLine === false;
+    stateBox = document.createElement('div');
+    stateBox.className = 'state ' + kind;
+    stateBox.setAttribute('role', kind === 'failed' ? 'alert' : 'status');
+    if (kind === 'loading') {
+      panel.setAttribute('aria-busy', 'true');
+      const spinner = document.createElement('div');
+      spinner.className = 'spinner';
+      stateBox.append(spinner);
+    }
+    const words = document.createElement('p');
+    words.textContent = kind === 'loading' ? texts.loading : offline ? texts.offline : texts.failed;
+    stateBox.append(words);
+    const button = (className, label, onClick) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = className;
+      b.textContent = label;
+      b.addEventListener('click', onClick);
+      stateBox.append(b);
+      return b;
+    };
+    const retry = kind === 'failed' ? button('retry', texts.retry, tryAgain) : null;
+    if (!options.inline) button('close', texts.close, close);
+    panel.append(stateBox);
+    if (retry && isOpen) retry.focus();   // the modal panel is open: its one action takes focus
+    if (offline) window.addEventListener('online', tryAgain, { once: true });
+  }
+  let loadFailed = false;
+  function tryAgain() {
+    if (!loadFailed) return;   // loading again already, or loaded
+    loadFailed = false;
+    loading = null;
+    startLoading().catch(() => {});
   }
 
   function open() {
@@ -615,6 +689,7 @@ export function mountWidget(root, launcher, options) {
     panel.hidden = false;
     setPageInert(true);
     if (launcher) launcher.setAttribute('aria-expanded', 'true');
+    tryAgain();   // opened again after a failed start: that is the customer trying again
     startLoading();
     loading.then(() => { resize(); invalidate(); }, () => {});
     emit('open');
@@ -622,9 +697,16 @@ export function mountWidget(root, launcher, options) {
   // Loading starts on intent (hover or focus of the launcher, an API call), before the click.
   function startLoading() {
     if (loading) return loading;
-    loading = load();
-    loading.catch((e) => { showError(e.message); report('could not start: ' + e.message); });
-    return loading;
+    const attempt = load();
+    loading = attempt;
+    showState('loading');
+    attempt.then(() => showState(null), (e) => {
+      M = null;   // a module whose start failed is not used; trying again makes a new one
+      loadFailed = true;
+      showState('failed');
+      report('could not start: ' + e.message);
+    });
+    return attempt;
   }
   function close() {
     if (options.inline) return;   // the preview's widget stays on the page
