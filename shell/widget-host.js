@@ -165,8 +165,8 @@ const HOST_TEXTS = {
 };
 function hostTexts(locale) {
   for (const tag of [locale, ...(navigator.languages || [])]) {
-    const texts = HOST_TEXTS[String(tag || '').toLowerCase().split(/[-_]/)[0]];
-    if (texts) return texts;
+    const language = String(tag || '').toLowerCase().split(/[-_]/)[0];
+    if (Object.hasOwn(HOST_TEXTS, language)) return HOST_TEXTS[language];
   }
   return HOST_TEXTS.en;
 }
