@@ -166,7 +166,7 @@ const HOST_TEXTS = {
 function hostTexts(locale) {
   for (const tag of [locale, ...(navigator.languages || [])]) {
     const language = String(tag || '').toLowerCase().split(/[-_]/)[0];
-    if (Object.hasOwn(HOST_TEXTS, language)) return HOST_TEXTS[language];
+    if (Object.prototype.hasOwnProperty.call(HOST_TEXTS, language)) return HOST_TEXTS[language];   // Safari < 15.4 lacks Object.hasOwn
   }
   return HOST_TEXTS.en;
 }
