@@ -112,8 +112,16 @@
     launcher = root.querySelector('.launcher');
     launcher.textContent = options.label;
     loadOnIntent(launcher, () => { mount().catch((e) => console.warn('support widget: could not load: ' + e.message)); });
+    // A click that could not load the widget (offline, say) opens it when the network is back:
+    // the customer asked for help, and this file has no panel to say why nothing happened.
+    let openWhenOnline = false;
     launcher.addEventListener('click', () => {
-      mount().then((w) => w.toggle(), (e) => console.warn('support widget: could not load: ' + e.message));
+      mount().then((w) => w.toggle(), (e) => {
+        console.warn('support widget: could not load: ' + e.message);
+        if (openWhenOnline) return;
+        openWhenOnline = true;
+        addEventListener('online', () => { openWhenOnline = false; command('open'); }, { once: true });
+      });
     });
     if (waiting.some(([name]) => LOADS[name])) mount();
     // A ticket still on its way (this tab was reloaded, or another tab closed while it waited)

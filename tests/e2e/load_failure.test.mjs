@@ -86,6 +86,18 @@ await run('load failure: offline at the click, the panel loads by itself when th
   assert.deepEqual(problems, []);
 });
 
+await run('load failure: a click while offline, before anything loaded, opens the panel when the network is back', async ({ server, browser }) => {
+  const { context, page, problems } = await phonePage(browser, server);
+  await page.goto(server.url + '/');
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Help' }).click();   // the glue itself cannot be fetched
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByRole('dialog').count(), 0, 'nothing to show yet: the panel is in the glue');
+  await context.setOffline(false);
+  await page.getByRole('dialog').getByRole('heading', { name: 'What can we help you with?' }).waitFor({ timeout: 15000 });
+  assert.deepEqual(problems, [], 'no unhandled rejection from the failed click');
+});
+
 await run('load failure: a slow configuration shows that it is loading, with a Close button', async ({ server, browser }) => {
   const { page, problems } = await phonePage(browser, server);
   let release;
