@@ -80,6 +80,14 @@ TEST_CASE("lint: texts files are checked when they can be read, and named when t
         std::vector<std::string>{"texts.de: texts file \"texts/gone.json\" cannot be read"});
 }
 
+TEST_CASE("lint: a texts file of a locale that is not listed is named once, read or not") {
+  SplitConfig split;
+  split.doc["locales"]["available"] = nlohmann::json::array({"en"});
+  const std::vector<std::string> expected{"texts.de: locale \"de\" is not listed in locales.available"};
+  CHECK(format_problems(lint_config_text(split.doc.dump())) == expected);
+  CHECK(format_problems(lint_config_text(split.doc.dump(), split.reader())) == expected);
+}
+
 TEST_CASE("session: the default locale's words until the texts file arrives, then the locale's own") {
   SplitConfig split;
   ConfigParseResult parsed = parse_config(split.doc.dump());

@@ -103,11 +103,11 @@ class Linter {
       report_.problem("texts", "no texts for the default locale \"" + texts.default_locale + "\"");
       return;
     }
-    for (const auto& [locale, table] : texts.texts) {
-      if (!listed.count(locale))
-        report_.problem("texts." + locale, "locale \"" + locale + "\" is not listed in locales.available");
-    }
-    for (const auto& [locale, file] : texts.files) {
+    // Every locale with texts, inline or in a file (a file that was read is in both maps: once).
+    std::set<std::string> with_texts;
+    for (const auto& [locale, table] : texts.texts) with_texts.insert(locale);
+    for (const auto& [locale, file] : texts.files) with_texts.insert(locale);
+    for (const std::string& locale : with_texts) {
       if (!listed.count(locale))
         report_.problem("texts." + locale, "locale \"" + locale + "\" is not listed in locales.available");
     }
