@@ -36,7 +36,7 @@ bool BackgroundSample::offer(std::uint64_t key, TermWeights terms) {
 std::vector<const TermWeights*> BackgroundSample::texts() const {
   std::vector<const std::pair<std::uint64_t, TermWeights>*> by_key;
   for (const auto& entry : kept_) by_key.push_back(&entry);
-  std::sort(by_key.begin(), by_key.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  std::sort(by_key.begin(), by_key.end(), [](const auto* a, const auto* b) { return key_less(*a, *b); });
   std::vector<const TermWeights*> out;
   for (const auto* entry : by_key) out.push_back(&entry->second);
   return out;

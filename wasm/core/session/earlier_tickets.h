@@ -3,8 +3,7 @@
 // browser's sent history plus, for an identified customer, the open tickets the server lists
 // (GET /api/my/tickets). Wraps a DuplicateIndex (screening/duplicate_index.h) whose word rarity
 // and latent topics learn from the KB articles (the topics from the tickets too), and is rebuilt
-// only when the tickets change, so
-// a check analyses just the draft.
+// only when the tickets change, so a check analyses just the draft.
 #include "kb/kb_article.h"
 #include "screening/duplicate_index.h"
 #include "session/my_tickets.h"
